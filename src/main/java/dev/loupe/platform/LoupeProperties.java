@@ -1,0 +1,40 @@
+package dev.loupe.platform;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Loupe's own settings. Each has an environment variable (see README) and a default that works with no
+ * configuration at all.
+ *
+ * @param dataDir where the embedded database, generated keys and local files live ({@code LOUPE_DATA_DIR})
+ * @param databaseUrl an external PostgreSQL; empty means the embedded one ({@code DATABASE_URL})
+ * @param publicUrl the URL shoppers and staff use, for links and the start-up banner ({@code LOUPE_PUBLIC_URL})
+ * @param embeddedDb tuning of the embedded PostgreSQL
+ * @param demo demo data settings
+ */
+@ConfigurationProperties("loupe")
+public record LoupeProperties(
+		@DefaultValue(".loupe") Path dataDir,
+		@DefaultValue("") String databaseUrl,
+		@DefaultValue("") String publicUrl,
+		@DefaultValue EmbeddedDb embeddedDb,
+		@DefaultValue Demo demo) {
+
+	/**
+	 * @param port TCP port on 127.0.0.1; 0 picks a free one at each start ({@code LOUPE_EMBEDDED_DB_PORT})
+	 * @param durable false trades crash safety for speed (fsync off); for tests only
+	 */
+	public record EmbeddedDb(@DefaultValue("0") int port, @DefaultValue("true") boolean durable) {
+	}
+
+	/**
+	 * @param enabled load the demo store into an empty database at start-up ({@code LOUPE_DEMO})
+	 * @param adminEmail the staff admin created with the demo store
+	 * @param adminPassword its password ({@code LOUPE_DEMO_ADMIN_PASSWORD})
+	 */
+	public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("admin@loupe.test") String adminEmail,
+			@DefaultValue("loupe-admin") String adminPassword) {
+	}
+}

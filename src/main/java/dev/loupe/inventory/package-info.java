@@ -1,0 +1,4 @@
+/**
+ * Stock locations and stock levels per variant; reservations and the movement ledger.
+ */
+package dev.loupe.inventory;

@@ -1,0 +1,4 @@
+/**
+ * Tax rates per region, country and province, and tax calculation.
+ */
+package dev.loupe.tax;

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class EmbeddedPostgres {
 	static final String USER = "loupe";
 	static final String DATABASE = "loupe";
 	private static final int NOBODY = 65534;
+	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(45);
 
 	private static EmbeddedPostgres running;
 	private static int references;
@@ -108,7 +110,7 @@ public final class EmbeddedPostgres {
 		}
 		running = server;
 		references = 1;
-		Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(EmbeddedPostgres::stopAll));
+		Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(EmbeddedPostgres::stopAfterUsers));
 		return server;
 	}
 
@@ -118,7 +120,30 @@ public final class EmbeddedPostgres {
 			if (running == this && --references <= 0) {
 				stopAll();
 			}
+			EmbeddedPostgres.class.notifyAll();
 		}
+	}
+
+	/**
+	 * The JVM shutdown hook. Shutdown hooks run concurrently, so Spring may still be draining requests and closing the
+	 * pool: wait for the users to release the server (bounded, beyond the graceful-shutdown timeout), then stop it.
+	 */
+	private static synchronized void stopAfterUsers() {
+		long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+		while (running != null && references > 0) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				break;
+			}
+			try {
+				EmbeddedPostgres.class.wait(Math.max(1, left / 1_000_000));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		stopAll();
 	}
 
 	public String jdbcUrl() {
@@ -186,6 +211,9 @@ public final class EmbeddedPostgres {
 		password = readOrCreatePassword();
 		if (!Files.exists(pgData.resolve("PG_VERSION"))) {
 			initdb();
+		}
+		else if (asRoot) {
+			handDataToNobody();
 		}
 		stopOrphan();
 		port = requestedPort > 0 ? requestedPort : freePort();
@@ -310,6 +338,21 @@ public final class EmbeddedPostgres {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Initialising the embedded PostgreSQL failed", e);
+		}
+	}
+
+	/** Data copied or restored by root (a backup, {@code cp -r}) belongs to root; PostgreSQL runs as nobody. */
+	private void handDataToNobody() {
+		try {
+			if (!Integer.valueOf(NOBODY).equals(Files.getAttribute(pgData, "unix:uid"))) {
+				requireReachableByNobody();
+				log.info("Giving {} to the user nobody, who runs the embedded PostgreSQL", pgData);
+				Files.createDirectories(logDir);
+				run(List.of("chown", "-R", NOBODY + ":" + NOBODY, pgData.toString(), logDir.toString()), true);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Checking the owner of " + pgData + " failed", e);
 		}
 	}
 

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -48,6 +50,8 @@ public final class EmbeddedPostgres {
 
 	private static EmbeddedPostgres running;
 	private static int references;
+	private static CompletableFuture<Void> starting;
+	private static Path startingDir;
 
 	private final Path dataDir;
 	private final Path pgData;
@@ -71,14 +75,57 @@ public final class EmbeddedPostgres {
 		this.lock = lock;
 	}
 
-	/** Starts the server for {@code dataDir}, or returns the one this JVM already runs there. */
-	public static synchronized EmbeddedPostgres start(Path dataDir, int port, boolean durable) {
+	/**
+	 * Starts the server for {@code dataDir} on a background thread, so that PostgreSQL boots while Spring builds the
+	 * application context; {@link #start} then claims it. Failures surface from {@link #start}.
+	 */
+	public static synchronized void startInBackground(Path dataDir, int port, boolean durable) {
+		if (running != null || starting != null) {
+			return;
+		}
 		Path dir = dataDir.toAbsolutePath().normalize();
+		startingDir = dir;
+		starting = new CompletableFuture<>();
+		CompletableFuture<Void> result = starting;
+		Thread.ofPlatform().daemon().name("embedded-postgres-start").start(() -> {
+			try {
+				acquire(dir, port, durable, 0);
+				result.complete(null);
+			}
+			catch (Throwable e) {
+				result.completeExceptionally(e);
+			}
+		});
+	}
+
+	/** Starts the server for {@code dataDir}, or returns the one this JVM already runs there. */
+	public static EmbeddedPostgres start(Path dataDir, int port, boolean durable) {
+		Path dir = dataDir.toAbsolutePath().normalize();
+		CompletableFuture<Void> pending;
+		synchronized (EmbeddedPostgres.class) {
+			pending = starting != null && startingDir.equals(dir) ? starting : null;
+			starting = null;
+		}
+		if (pending != null) {
+			try {
+				pending.join();
+			}
+			catch (CompletionException e) {
+				if (e.getCause() instanceof RuntimeException cause) {
+					throw cause;
+				}
+				throw e;
+			}
+		}
+		return acquire(dir, port, durable, 1);
+	}
+
+	private static synchronized EmbeddedPostgres acquire(Path dir, int port, boolean durable, int claims) {
 		if (running != null) {
 			if (!running.dataDir.equals(dir)) {
 				throw new IllegalStateException("An embedded PostgreSQL already runs for " + running.dataDir);
 			}
-			references++;
+			references += claims;
 			return running;
 		}
 		prepareDataDir(dir);
@@ -109,7 +156,7 @@ public final class EmbeddedPostgres {
 			throw e;
 		}
 		running = server;
-		references = 1;
+		references = claims;
 		Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(EmbeddedPostgres::stopAfterUsers));
 		return server;
 	}

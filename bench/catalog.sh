@@ -34,6 +34,9 @@ search="http://127.0.0.1:$PORT/store/products?limit=20&region_id=$region&q=senso
     echo "## $name: $url"
     wrk -t2 -c32 -d"$DURATION" --latency -H "$H" "$url"
   done
+  pages=$(( N / 20 < 5000 ? N / 20 : 5000 ))
+  echo "## list, random pages (cache misses): $list&offset=<random of $pages pages>"
+  wrk -t2 -c32 -d"$DURATION" --latency -s bench/random-page.lua -H "$H" "$list" -- "$pages"
   echo "## list p50 at 16 connections"
   wrk -t2 -c16 -d10s --latency -H "$H" "$list" | grep -E "50%|99%|Requests/sec"
 } | tee "$out"

@@ -1,12 +1,139 @@
 package dev.loupe.demo;
 
-/** {@code java -jar loupe.jar seed [--demo] [--products N]}: loads demo data or a synthetic catalogue, then exits. */
+import dev.loupe.Loupe;
+import dev.loupe.demo.internal.DemoStoreLoader;
+import dev.loupe.demo.internal.SyntheticCatalog;
+import dev.loupe.platform.StartupException;
+import java.io.PrintStream;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar loupe.jar seed [--demo] [--products N]}: loads the demo store (when the database has no store
+ * yet) and optionally a synthetic catalogue of N products with three variants each, then exits.
+ */
 public final class SeedCommand {
+
+	static final int MAX_PRODUCTS = 1_000_000;
+	private static final String USAGE = "usage: java -jar loupe.jar seed [--demo] [--products N]   (N from 1 to 1000000)";
 
 	private SeedCommand() {
 	}
 
+	/** Seeds and returns the process exit code: 0 done, 1 failed, 2 bad arguments. */
 	public static int run(String[] args) {
-		return 0;
+		Options options;
+		try {
+			options = Options.parse(args);
+		}
+		catch (IllegalArgumentException e) {
+			System.err.println("seed: " + e.getMessage());
+			System.err.println(USAGE);
+			return 2;
+		}
+		SpringApplication application = new SpringApplication(Loupe.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(Map.of("db-scheduler.enabled", "false"));
+		try (ConfigurableApplicationContext context = application.run()) {
+			boolean loaded = context.getBean(DemoStoreLoader.class).loadIfEmpty();
+			System.out.println(loaded ? "Demo store loaded." : "The database already has a store; demo data left as it is.");
+			if (options.products() > 0) {
+				Progress progress = new Progress("Generating products", options.products(), System.out);
+				context.getBean(SyntheticCatalog.class).generate(options.products(), progress::update);
+				progress.done();
+			}
+			return 0;
+		}
+		catch (StartupException e) {
+			System.err.println(e.getMessage());
+			return 1;
+		}
+		catch (RuntimeException e) {
+			System.err.println("seed failed: " + e.getMessage());
+			return 1;
+		}
+	}
+
+	/** Parsed arguments; {@code seed} alone means {@code seed --demo}. */
+	record Options(boolean demo, int products) {
+
+		static Options parse(String[] args) {
+			boolean demo = false;
+			int products = 0;
+			for (int i = 1; i < args.length; i++) {
+				switch (args[i]) {
+					case "--demo" -> demo = true;
+					case "--products" -> {
+						if (i + 1 >= args.length) {
+							throw new IllegalArgumentException("--products needs a number");
+						}
+						products = count(args[++i]);
+					}
+					default -> {
+						if (args[i].startsWith("--products=")) {
+							products = count(args[i].substring("--products=".length()));
+						}
+						else {
+							throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+						}
+					}
+				}
+			}
+			return new Options(demo || products == 0, products);
+		}
+
+		private static int count(String text) {
+			try {
+				int n = Integer.parseInt(text.replace("_", ""));
+				if (n >= 1 && n <= MAX_PRODUCTS) {
+					return n;
+				}
+			}
+			catch (NumberFormatException e) {
+				// reported below
+			}
+			throw new IllegalArgumentException("--products must be a whole number from 1 to " + MAX_PRODUCTS + ", not '" + text + "'");
+		}
+	}
+
+	/** A progress bar: redrawn in place on a terminal, a line every 10 % otherwise (CI logs, pipes). */
+	static final class Progress {
+
+		private final String label;
+		private final long total;
+		private final PrintStream out;
+		private final boolean terminal = System.console() != null;
+		private final long started = System.nanoTime();
+		private long lastDecile = -1;
+
+		Progress(String label, long total, PrintStream out) {
+			this.label = label;
+			this.total = total;
+			this.out = out;
+		}
+
+		void update(long done) {
+			double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+			double rate = done / seconds;
+			long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
+			int percent = (int) (done * 100 / total);
+			String line = "%s [%-30s] %3d%%  %,d/%,d  %,.0f/s  ETA %d:%02d".formatted(label,
+					"#".repeat(percent * 30 / 100), percent, done, total, rate, eta / 60, eta % 60);
+			if (terminal) {
+				out.print("\r" + line);
+				out.flush();
+			}
+			else if (percent / 10 != lastDecile) {
+				lastDecile = percent / 10;
+				out.println(line);
+			}
+		}
+
+		void done() {
+			double seconds = (System.nanoTime() - started) / 1e9;
+			out.println((terminal ? "\n" : "") + "%s: %,d done in %.1f s".formatted(label, total, seconds));
+		}
 	}
 }

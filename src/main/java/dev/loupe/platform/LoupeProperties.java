@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl the URL shoppers and staff use, for links and the start-up banner ({@code LOUPE_PUBLIC_URL})
  * @param embeddedDb tuning of the embedded PostgreSQL
  * @param demo demo data settings
+ * @param banner print the start-up banner with URLs, login and publishable key ({@code LOUPE_BANNER})
  */
 @ConfigurationProperties("loupe")
 public record LoupeProperties(
@@ -20,7 +21,8 @@ public record LoupeProperties(
 		@DefaultValue("") String databaseUrl,
 		@DefaultValue("") String publicUrl,
 		@DefaultValue EmbeddedDb embeddedDb,
-		@DefaultValue Demo demo) {
+		@DefaultValue Demo demo,
+		@DefaultValue("true") boolean banner) {
 
 	/**
 	 * @param port TCP port on 127.0.0.1; 0 picks a free one at each start ({@code LOUPE_EMBEDDED_DB_PORT})

@@ -1,0 +1,138 @@
+package dev.loupe.market;
+
+import dev.loupe.platform.Ids;
+import dev.loupe.platform.LoupeException;
+import java.security.SecureRandom;
+import java.util.Currency;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sets up what a store sells in: the store, its regions, sales channels and publishable keys. */
+@Service
+public class MarketSetup {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	MarketSetup(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Creates the store with its currencies; the first currency is the default. */
+	@Transactional
+	public String createStore(String name, List<String> currencyCodes) {
+		if (name == null || name.isBlank()) {
+			throw LoupeException.invalidData("name is required");
+		}
+		if (currencyCodes.isEmpty()) {
+			throw LoupeException.invalidData("A store needs at least one currency");
+		}
+		List<String> codes = currencyCodes.stream().map(MarketSetup::currency).toList();
+		String id = Ids.next("store");
+		jdbc.sql("insert into market.store (id, name, default_currency_code) values (?, ?, ?)")
+			.params(id, name.strip(), codes.getFirst())
+			.update();
+		for (String code : codes) {
+			jdbc.sql("insert into market.store_currency (store_id, currency_code, is_default) values (?, ?, ?)")
+				.params(id, code, code.equals(codes.getFirst()))
+				.update();
+		}
+		return id;
+	}
+
+	/** Creates a region; a country already in another region is a conflict, as in Medusa. */
+	@Transactional
+	public String createRegion(RegionDraft draft) {
+		if (draft.name() == null || draft.name().isBlank()) {
+			throw LoupeException.invalidData("name is required");
+		}
+		String currency = currency(draft.currencyCode());
+		String id = Ids.next("reg");
+		jdbc.sql("insert into market.region (id, name, currency_code, is_tax_inclusive) values (?, ?, ?, ?)")
+			.params(id, draft.name().strip(), currency, draft.taxInclusive())
+			.update();
+		for (String code : draft.countries()) {
+			Country country = Country.of(code);
+			String owner = jdbc.sql("select region_id from market.region_country where iso_2 = ?")
+				.param(country.iso2())
+				.query(String.class)
+				.optional()
+				.orElse(null);
+			if (owner != null) {
+				throw LoupeException.invalidData("Country with code " + country.iso2()
+						+ " is already assigned to a region");
+			}
+			jdbc.sql("""
+					insert into market.region_country (iso_2, iso_3, num_code, name, display_name, region_id)
+					values (?, ?, ?, ?, ?, ?)
+					on conflict (iso_2) do update set region_id = excluded.region_id""")
+				.params(country.iso2(), country.iso3(), country.numCode(), country.name(), country.displayName(), id)
+				.update();
+		}
+		for (String provider : draft.paymentProviders()) {
+			jdbc.sql("insert into market.region_payment_provider (region_id, provider_id) values (?, ?)")
+				.params(id, provider)
+				.update();
+		}
+		return id;
+	}
+
+	@Transactional
+	public String createSalesChannel(String name, String description) {
+		if (name == null || name.isBlank()) {
+			throw LoupeException.invalidData("name is required");
+		}
+		String id = Ids.next("sc");
+		jdbc.sql("insert into market.sales_channel (id, name, description) values (?, ?, ?)")
+			.params(id, name.strip(), description)
+			.update();
+		return id;
+	}
+
+	/** Makes the default region and sales channel of the store, as storefronts without a choice use them. */
+	@Transactional
+	public void setStoreDefaults(String storeId, String regionId, String salesChannelId) {
+		jdbc.sql("update market.store set default_region_id = ?, default_sales_channel_id = ?, updated_at = now() where id = ?")
+			.params(regionId, salesChannelId, storeId)
+			.update();
+	}
+
+	/** Creates a publishable key ({@code pk_} and 64 hex digits) for storefronts of these sales channels. */
+	@Transactional
+	public PublishableKey createPublishableKey(String title, List<String> salesChannelIds) {
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String token = "pk_" + HexFormat.of().formatHex(secret);
+		String id = Ids.next("apk");
+		jdbc.sql("insert into market.publishable_api_key (id, token, title) values (?, ?, ?)")
+			.params(id, token, title)
+			.update();
+		for (String channel : salesChannelIds) {
+			int found = jdbc.sql("select count(*) from market.sales_channel where id = ? and deleted_at is null")
+				.param(channel)
+				.query(Integer.class)
+				.single();
+			if (found == 0) {
+				throw LoupeException.notFound("Sales channel", channel);
+			}
+			jdbc.sql("insert into market.publishable_api_key_sales_channel (publishable_key_id, sales_channel_id) values (?, ?)")
+				.params(id, channel)
+				.update();
+		}
+		return new PublishableKey(id, token, title, List.copyOf(salesChannelIds));
+	}
+
+	private static String currency(String code) {
+		try {
+			return Currency.getInstance(code == null ? "" : code.toUpperCase(Locale.ROOT)).getCurrencyCode().toLowerCase(Locale.ROOT);
+		}
+		catch (IllegalArgumentException e) {
+			throw LoupeException.invalidData("currency_code '" + code + "' is not an ISO 4217 currency");
+		}
+	}
+}

@@ -1,0 +1,69 @@
+package dev.loupe.pricing;
+
+import dev.loupe.platform.Ids;
+import dev.loupe.platform.LoupeException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Base prices of variants and price lists (sales with a start and an end). */
+@Service
+public class PriceSetup {
+
+	private final JdbcTemplate jdbc;
+	private final ApplicationEventPublisher events;
+
+	PriceSetup(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	/** Adds base prices, in batches; publishes {@link PricesChanged} with the transaction. */
+	@Transactional
+	public void addPrices(List<PriceDraft> prices) {
+		insert(prices, null);
+		events.publishEvent(prices.size() > 1000 ? PricesChanged.all()
+				: new PricesChanged(prices.stream().map(PriceDraft::variantId).distinct().toList()));
+	}
+
+	/** Creates an active sale price list valid between {@code startsAt} and {@code endsAt} (either may be open). */
+	@Transactional
+	public String createSale(String title, String description, Instant startsAt, Instant endsAt, List<PriceDraft> prices) {
+		if (title == null || title.isBlank()) {
+			throw LoupeException.invalidData("title is required");
+		}
+		if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
+			throw LoupeException.invalidData("ends_at must be after starts_at");
+		}
+		String id = Ids.next("plist");
+		jdbc.update("""
+				insert into pricing.price_list (id, title, description, type, status, starts_at, ends_at)
+				values (?, ?, ?, 'sale', 'active', ?, ?)""", id, title, description == null ? "" : description,
+				startsAt == null ? null : Timestamp.from(startsAt), endsAt == null ? null : Timestamp.from(endsAt));
+		insert(prices, id);
+		events.publishEvent(PricesChanged.all());
+		return id;
+	}
+
+	private void insert(List<PriceDraft> prices, String priceListId) {
+		for (PriceDraft p : prices) {
+			if (p.amount().isNegative()) {
+				throw LoupeException.invalidData("amount must not be negative (variant " + p.variantId() + ")");
+			}
+		}
+		jdbc.batchUpdate("""
+				insert into pricing.price (id, variant_id, currency_code, region_id, amount, price_list_id)
+				values (?, ?, ?, ?, ?, ?)""", prices, 1000, (ps, p) -> {
+			ps.setString(1, Ids.next("price"));
+			ps.setString(2, p.variantId());
+			ps.setString(3, p.amount().currencyCodeLower());
+			ps.setString(4, p.regionId());
+			ps.setBigDecimal(5, p.amount().amount());
+			ps.setString(6, priceListId);
+		});
+	}
+}

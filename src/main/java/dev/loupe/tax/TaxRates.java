@@ -1,0 +1,45 @@
+package dev.loupe.tax;
+
+import dev.loupe.platform.Ids;
+import dev.loupe.platform.LoupeException;
+import java.math.BigDecimal;
+import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Tax rates per region and country (optionally per province), in percent. */
+@Service
+public class TaxRates {
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private final JdbcClient jdbc;
+
+	TaxRates(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Adds the default rate for a country of a region, e.g. 19 % "MwSt" for Germany. */
+	@Transactional
+	public String addRate(String regionId, String countryCode, String provinceCode, String name, String code,
+			BigDecimal ratePercent) {
+		if (ratePercent == null || ratePercent.signum() < 0 || ratePercent.compareTo(HUNDRED) > 0) {
+			throw LoupeException.invalidData("rate must be between 0 and 100");
+		}
+		if (countryCode == null || !countryCode.matches("[A-Za-z]{2}")) {
+			throw LoupeException.invalidData("country_code must be an ISO 3166 alpha-2 code");
+		}
+		if (name == null || name.isBlank() || code == null || code.isBlank()) {
+			throw LoupeException.invalidData("name and code are required");
+		}
+		String id = Ids.next("txr");
+		jdbc.sql("""
+				insert into tax.tax_rate (id, region_id, country_code, province_code, name, code, rate)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, regionId, countryCode.toLowerCase(Locale.ROOT),
+					provinceCode == null ? null : provinceCode.toLowerCase(Locale.ROOT), name, code, ratePercent)
+			.update();
+		return id;
+	}
+}

@@ -1,6 +1,7 @@
 package dev.loupe.catalog;
 
 import dev.loupe.platform.Ids;
+import dev.loupe.platform.Json;
 import dev.loupe.platform.LoupeException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +15,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creates catalogue content in bulk: categories, collections and products with their options, variants, images,
@@ -25,7 +25,6 @@ public class CatalogImport {
 
 	private static final Pattern HANDLE = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 	private static final int BATCH = 1000;
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcTemplate jdbc;
 	private final ApplicationEventPublisher events;
@@ -220,7 +219,7 @@ public class CatalogImport {
 					dims == null ? null : dims.width(), d.originCountry(), d.material(),
 					d.type() == null ? null : typeIds.get(d.type()),
 					d.collectionHandle() == null ? null : collectionIds.get(d.collectionHandle()),
-					d.metadata() == null || d.metadata().isEmpty() ? null : JSON.writeValueAsString(d.metadata()),
+					Json.write(d.metadata()),
 					search.toString() });
 			for (int i = 0; i < d.images().size(); i++) {
 				images.add(new Object[] { Ids.next("img"), id, d.images().get(i), i });

@@ -1,6 +1,16 @@
 package dev.loupe.market;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import dev.loupe.platform.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -8,10 +18,81 @@ import org.springframework.stereotype.Service;
 @Service
 public class Markets {
 
+	// Every Store API request resolves its key: keep them briefly; a revoked key stops working within this time.
+	private final Cache<String, Optional<List<String>>> keyChannels = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofSeconds(10))
+		.build();
+
 	private final JdbcClient jdbc;
 
 	Markets(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** The sales channels a live publishable key opens, or empty when the key is unknown or revoked. */
+	public Optional<List<String>> salesChannelsOfKey(String token) {
+		if (token == null || token.length() > 200) {
+			return Optional.empty();
+		}
+		return keyChannels.get(token, t -> {
+			List<String> rows = jdbc.sql("""
+					select k.id, kc.sales_channel_id from market.publishable_api_key k
+					left join market.publishable_api_key_sales_channel kc on kc.publishable_key_id = k.id
+					left join market.sales_channel sc on sc.id = kc.sales_channel_id and sc.deleted_at is null and not sc.is_disabled
+					where k.token = ? and k.revoked_at is null""")
+				.param(t)
+				.query((rs, n) -> rs.getString(2) == null ? "" : rs.getString(2))
+				.list();
+			return rows.isEmpty() ? Optional.empty() : Optional.of(rows.stream().filter(c -> !c.isEmpty()).toList());
+		});
+	}
+
+	/** Live regions, oldest first, with their countries and payment providers. */
+	public List<Region> regions() {
+		return loadRegions(null);
+	}
+
+	public Optional<Region> region(String id) {
+		return loadRegions(id).stream().findFirst();
+	}
+
+	private List<Region> loadRegions(String id) {
+		List<Region> bare = jdbc.sql("select * from market.region where deleted_at is null"
+				+ (id == null ? "" : " and id = :id") + " order by created_at, id")
+			.params(id == null ? Map.of() : Map.of("id", id))
+			.query(Markets::mapRegion)
+			.list();
+		if (bare.isEmpty()) {
+			return bare;
+		}
+		String[] ids = bare.stream().map(Region::id).toArray(String[]::new);
+		Map<String, List<Country>> countries = new HashMap<>();
+		jdbc.sql("select * from market.region_country where region_id = any(?) order by iso_2")
+			.param(ids)
+			.query(rs -> {
+				countries.computeIfAbsent(rs.getString("region_id"), k -> new ArrayList<>())
+					.add(new Country(rs.getString("iso_2"), rs.getString("iso_3"), rs.getString("num_code"),
+							rs.getString("name"), rs.getString("display_name")));
+			});
+		Map<String, List<String>> providers = new HashMap<>();
+		jdbc.sql("select * from market.region_payment_provider where region_id = any(?) order by provider_id")
+			.param(ids)
+			.query(rs -> {
+				providers.computeIfAbsent(rs.getString("region_id"), k -> new ArrayList<>()).add(rs.getString("provider_id"));
+			});
+		return bare.stream()
+			.map(r -> new Region(r.id(), r.name(), r.currencyCode(), r.automaticTaxes(), r.taxInclusive(),
+					countries.getOrDefault(r.id(), List.of()), providers.getOrDefault(r.id(), List.of()), r.metadata(),
+					r.createdAt(), r.updatedAt()))
+			.toList();
+	}
+
+	private static Region mapRegion(ResultSet rs, int row) throws SQLException {
+		return new Region(rs.getString("id"), rs.getString("name"), rs.getString("currency_code"),
+				rs.getBoolean("automatic_taxes"), rs.getBoolean("is_tax_inclusive"), List.of(), List.of(),
+				Json.map(rs.getString("metadata")), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant());
 	}
 
 	/** Whether a store has been set up at all (an empty database has none). */

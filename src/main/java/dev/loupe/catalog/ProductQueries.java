@@ -1,0 +1,116 @@
+package dev.loupe.catalog;
+
+import dev.loupe.catalog.internal.ProductLoader;
+import dev.loupe.catalog.internal.ProductSearchSql;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the catalogue as shoppers see it: only published, live products of the caller's sales channels. A page
+ * costs one query for the ids, one for the count and one per requested relation, whatever the page size.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProductQueries {
+
+	private final NamedParameterJdbcTemplate jdbc;
+	private final ProductLoader loader;
+
+	ProductQueries(NamedParameterJdbcTemplate jdbc, ProductLoader loader) {
+		this.jdbc = jdbc;
+		this.loader = loader;
+	}
+
+	/** A page of products in the given order (by relevance first when searching). */
+	public ProductPage list(ProductFilter filter, ProductOrder order, int limit, int offset, Set<ProductRelations> relations) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = ProductSearchSql.where(filter, params);
+		String orderBy = filter.query() == null ? order.sql() : ProductSearchSql.RANK + " desc, " + order.sql();
+		params.addValue("limit", limit).addValue("offset", offset);
+		List<String> ids = jdbc.queryForList("select p.id from catalog.product p where " + where + " order by " + orderBy
+				+ " limit :limit offset :offset", params, String.class);
+		long count = count(filter);
+		return new ProductPage(loader.load(ids, relations), count);
+	}
+
+	/** How many products a filter matches. */
+	public long count(ProductFilter filter) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = ProductSearchSql.where(filter, params);
+		Long count = jdbc.queryForObject("select count(*) from catalog.product p where " + where, params, Long.class);
+		return count == null ? 0 : count;
+	}
+
+	/** A visible product by id. */
+	public Optional<Product> find(String id, List<String> salesChannelIds, Set<ProductRelations> relations) {
+		ProductFilter filter = new ProductFilter(salesChannelIds, List.of(id), null, null, List.of(), List.of(), List.of(),
+				List.of());
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		List<String> ids = jdbc.queryForList("select p.id from catalog.product p where "
+				+ ProductSearchSql.where(filter, params), params, String.class);
+		return loader.load(ids, relations).stream().findFirst();
+	}
+
+	/** Live collections, by title. */
+	public List<Collection> collections() {
+		return loader.collections(null);
+	}
+
+	public Optional<Collection> collection(String id) {
+		return loader.collections(List.of(id)).stream().findFirst();
+	}
+
+	/** Live, active, public categories, by rank within their parent. */
+	public List<Category> categories() {
+		return loader.categories();
+	}
+
+	/** The categories arranged as a forest, children by rank. */
+	public List<Category> categoryTree() {
+		List<Category> all = categories();
+		Map<String, List<Category>> children = new HashMap<>();
+		for (Category c : all) {
+			children.computeIfAbsent(c.parentCategoryId(), k -> new ArrayList<>()).add(c);
+		}
+		return attach(children.getOrDefault(null, List.of()), children);
+	}
+
+	/** A category with its descendants attached. */
+	public Category withDescendants(Category category) {
+		Map<String, List<Category>> children = new HashMap<>();
+		for (Category c : categories()) {
+			children.computeIfAbsent(c.parentCategoryId(), k -> new ArrayList<>()).add(c);
+		}
+		return attach(List.of(category), children).getFirst();
+	}
+
+	private static List<Category> attach(List<Category> level, Map<String, List<Category>> children) {
+		return level.stream()
+			.sorted(Comparator.comparingInt(Category::rank).thenComparing(Category::name))
+			.map(c -> c.withChildren(attach(children.getOrDefault(c.id(), List.of()), children)))
+			.toList();
+	}
+
+	/** Tags in use by visible products, by value. */
+	public List<Product.Tag> tags() {
+		return loader.tags();
+	}
+
+	public List<Product.Type> types() {
+		return loader.types();
+	}
+
+	/** Facets for a storefront's filter panel: how many visible products fall in each category, collection, type and tag. */
+	public Facets facets(ProductFilter filter) {
+		return loader.facets(filter);
+	}
+}

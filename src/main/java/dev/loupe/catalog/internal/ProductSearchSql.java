@@ -1,0 +1,55 @@
+package dev.loupe.catalog.internal;
+
+import dev.loupe.catalog.ProductFilter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * The WHERE clause shared by listing, counting and facets. Search combines full-text search (stemmed words,
+ * ranked) with trigram word similarity, so that "sensr" still finds "sensor"; both are served by GIN indexes.
+ */
+public final class ProductSearchSql {
+
+	public static final String RANK = "(ts_rank(to_tsvector('english', p.search_text), websearch_to_tsquery('english', :q))"
+			+ " + word_similarity(:q, p.search_text))";
+
+	private ProductSearchSql() {
+	}
+
+	public static String where(ProductFilter f, MapSqlParameterSource params) {
+		StringBuilder sql = new StringBuilder("p.deleted_at is null and p.status = 'published'");
+		sql.append(" and exists (select 1 from catalog.product_sales_channel psc where psc.product_id = p.id"
+				+ " and psc.sales_channel_id = any(:channels))");
+		params.addValue("channels", f.salesChannelIds().toArray(String[]::new));
+		if (!f.ids().isEmpty()) {
+			sql.append(" and p.id = any(:ids)");
+			params.addValue("ids", f.ids().toArray(String[]::new));
+		}
+		if (f.handle() != null) {
+			sql.append(" and p.handle = :handle");
+			params.addValue("handle", f.handle());
+		}
+		if (!f.collectionIds().isEmpty()) {
+			sql.append(" and p.collection_id = any(:collections)");
+			params.addValue("collections", f.collectionIds().toArray(String[]::new));
+		}
+		if (!f.typeIds().isEmpty()) {
+			sql.append(" and p.type_id = any(:types)");
+			params.addValue("types", f.typeIds().toArray(String[]::new));
+		}
+		if (!f.tagIds().isEmpty()) {
+			sql.append(" and exists (select 1 from catalog.product_tags t where t.product_id = p.id and t.tag_id = any(:tags))");
+			params.addValue("tags", f.tagIds().toArray(String[]::new));
+		}
+		if (!f.categoryIds().isEmpty()) {
+			sql.append(" and exists (select 1 from catalog.product_category_product c where c.product_id = p.id"
+					+ " and c.category_id = any(:categories))");
+			params.addValue("categories", f.categoryIds().toArray(String[]::new));
+		}
+		if (f.query() != null) {
+			sql.append(" and (to_tsvector('english', p.search_text) @@ websearch_to_tsquery('english', :q)"
+					+ " or :q <% p.search_text)");
+			params.addValue("q", f.query());
+		}
+		return sql.toString();
+	}
+}

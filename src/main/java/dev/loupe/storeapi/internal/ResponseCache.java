@@ -1,0 +1,62 @@
+package dev.loupe.storeapi.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.loupe.catalog.ProductsChanged;
+import dev.loupe.pricing.PricesChanged;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Serialized catalogue responses, keyed by everything that shapes them. A committed catalogue or price change clears
+ * the cache before the changing request returns, and a response computed while a change committed is never stored
+ * (the generation check), so no response older than the last commit is served. Entries also expire after 30 s,
+ * which bounds how late a sale that starts on a timer shows.
+ */
+@Component
+class ResponseCache {
+
+	private static final Duration TTL = Duration.ofSeconds(30);
+
+	private final Cache<String, byte[]> entries = Caffeine.newBuilder()
+		.maximumWeight(64L * 1024 * 1024)
+		.weigher((String key, byte[] value) -> key.length() + value.length)
+		.expireAfterWrite(TTL)
+		.build();
+	private final AtomicLong generation = new AtomicLong();
+
+	byte[] get(String key, Supplier<byte[]> compute) {
+		byte[] cached = entries.getIfPresent(key);
+		if (cached != null) {
+			return cached;
+		}
+		long before = generation.get();
+		byte[] fresh = compute.get();
+		if (generation.get() == before) {
+			entries.put(key, fresh);
+			if (generation.get() != before) {
+				entries.invalidate(key);
+			}
+		}
+		return fresh;
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(ProductsChanged event) {
+		clear();
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(PricesChanged event) {
+		clear();
+	}
+
+	void clear() {
+		generation.incrementAndGet();
+		entries.invalidateAll();
+	}
+}

@@ -203,7 +203,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(amount, currency);
+		return Objects.hash(amount.signum() == 0 ? BigDecimal.ZERO : amount.stripTrailingZeros(), currency);
 	}
 
 	@Override

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl the URL shoppers and staff use, for links and the start-up banner ({@code LOUPE_PUBLIC_URL})
  * @param embeddedDb tuning of the embedded PostgreSQL
  * @param demo demo data settings
+ * @param eventRetryAfter how long an event may stay undelivered before the outbox delivers it again
+ *        ({@code LOUPE_EVENT_RETRY_AFTER})
  * @param banner print the start-up banner with URLs, login and publishable key ({@code LOUPE_BANNER})
  */
 @ConfigurationProperties("loupe")
@@ -22,11 +24,12 @@ public record LoupeProperties(
 		@DefaultValue("") String publicUrl,
 		@DefaultValue EmbeddedDb embeddedDb,
 		@DefaultValue Demo demo,
-		@DefaultValue("true") boolean banner) {
+		@DefaultValue("true") boolean banner,
+		@DefaultValue("1m") java.time.Duration eventRetryAfter) {
 
 	/**
 	 * @param port TCP port on 127.0.0.1; 0 picks a free one at each start ({@code LOUPE_EMBEDDED_DB_PORT})
-	 * @param durable false trades crash safety for speed (fsync off); for tests only
+	 * @param durable false gives a throwaway database, emptied at every start and without fsync; for tests only
 	 */
 	public record EmbeddedDb(@DefaultValue("0") int port, @DefaultValue("true") boolean durable) {
 	}

@@ -256,6 +256,10 @@ public final class EmbeddedPostgres {
 		long started = System.nanoTime();
 		installBinaries();
 		password = readOrCreatePassword();
+		if (!durable) {
+			stopOrphan();
+			deleteQuietly(pgData); // a throwaway database starts empty, so every test run sees the current schema
+		}
 		if (!Files.exists(pgData.resolve("PG_VERSION"))) {
 			initdb();
 		}
@@ -491,6 +495,15 @@ public final class EmbeddedPostgres {
 		}
 		catch (IOException e) {
 			return "";
+		}
+	}
+
+	private static void deleteQuietly(Path path) {
+		try {
+			deleteRecursively(path);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Clearing " + path + " failed", e);
 		}
 	}
 

@@ -1,0 +1,103 @@
+package dev.loupe.platform.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad configuration stops Loupe with exit status 1 and one sentence naming the setting, not a stack trace. Each
+ * case starts the real application in its own JVM, as an operator would.
+ */
+class StartupFailureTests {
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void anUnreachableDatabaseUrlIsNamed() throws Exception {
+		Result result = start(Map.of("DATABASE_URL", "postgres://shop:secret@127.0.0.1:" + closedPort() + "/shop"));
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.output()).contains("DATABASE_URL: cannot connect to PostgreSQL at 127.0.0.1:");
+		assertThat(result.output()).doesNotContain("secret");
+		assertNoStackTrace(result);
+	}
+
+	@Test
+	void aMalformedDatabaseUrlIsNamed() throws Exception {
+		Result result = start(Map.of("DATABASE_URL", "mysql://localhost/shop"));
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.output()).contains("DATABASE_URL");
+		assertNoStackTrace(result);
+	}
+
+	@Test
+	void aPortInUseIsNamed() throws Exception {
+		// Under target/, not the private temp directory: when tests run as root, the database runs as nobody.
+		Path data = Files.createTempDirectory(Path.of("target"), "port-test-");
+		Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
+			Result result = start(Map.of("PORT", String.valueOf(taken.getLocalPort()), "LOUPE_DATA_DIR",
+					data.toString(), "LOUPE_DEMO", "false"));
+
+			assertThat(result.exitCode()).isEqualTo(1);
+			assertThat(result.output()).containsPattern("PORT.*" + taken.getLocalPort());
+			assertNoStackTrace(result);
+		}
+	}
+
+	@Test
+	void aDataDirectoryThatCannotBeCreatedIsNamed() throws Exception {
+		Path file = Files.writeString(temp.resolve("not-a-directory"), "x");
+		Result result = start(Map.of("LOUPE_DATA_DIR", file.resolve("data").toString()));
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.output()).contains("LOUPE_DATA_DIR").contains(file.resolve("data").toString());
+		assertNoStackTrace(result);
+	}
+
+	private static void assertNoStackTrace(Result result) {
+		assertThat(result.output()).doesNotContainPattern("(?m)^\\s+at [a-z]+\\.");
+		assertThat(result.output().lines().count()).isLessThan(40);
+	}
+
+	private Result start(Map<String, String> env) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), "dev.loupe.Loupe"));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().put("LOUPE_LOG_FORMAT", "text");
+		builder.environment().put("PORT", "0");
+		builder.environment().put("LOUPE_BANNER", "false");
+		builder.environment().remove("DATABASE_URL");
+		builder.environment().put("LOUPE_DATA_DIR", temp.resolve("default-data").toString());
+		builder.environment().putAll(env);
+		Process process = builder.start();
+		byte[] output = process.getInputStream().readAllBytes();
+		if (!process.waitFor(90, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+		}
+		return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private record Result(int exitCode, String output) {
+	}
+}

@@ -14,7 +14,7 @@ public class Loupe {
 
 	public static void main(String[] args) {
 		if (args.length > 0 && args[0].equals("seed")) {
-			System.exit(dev.loupe.demo.SeedCommand.run(args));
+			System.exit(dev.loupe.demo.SeedCommand.run(Loupe.class, args));
 		}
 		try {
 			SpringApplication.run(Loupe.class, args);

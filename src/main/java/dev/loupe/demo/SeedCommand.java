@@ -1,6 +1,5 @@
 package dev.loupe.demo;
 
-import dev.loupe.Loupe;
 import dev.loupe.demo.internal.DemoStoreLoader;
 import dev.loupe.demo.internal.SyntheticCatalog;
 import dev.loupe.platform.StartupException;
@@ -22,8 +21,8 @@ public final class SeedCommand {
 	private SeedCommand() {
 	}
 
-	/** Seeds and returns the process exit code: 0 done, 1 failed, 2 bad arguments. */
-	public static int run(String[] args) {
+	/** Seeds with the given application class and returns the exit code: 0 done, 1 failed, 2 bad arguments. */
+	public static int run(Class<?> application, String[] args) {
 		Options options;
 		try {
 			options = Options.parse(args);
@@ -33,10 +32,10 @@ public final class SeedCommand {
 			System.err.println(USAGE);
 			return 2;
 		}
-		SpringApplication application = new SpringApplication(Loupe.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setDefaultProperties(Map.of("db-scheduler.enabled", "false"));
-		try (ConfigurableApplicationContext context = application.run()) {
+		SpringApplication spring = new SpringApplication(application);
+		spring.setWebApplicationType(WebApplicationType.NONE);
+		spring.setDefaultProperties(Map.of("db-scheduler.enabled", "false"));
+		try (ConfigurableApplicationContext context = spring.run()) {
 			boolean loaded = context.getBean(DemoStoreLoader.class).loadIfEmpty();
 			System.out.println(loaded ? "Demo store loaded." : "The database already has a store; demo data left as it is.");
 			if (options.products() > 0) {

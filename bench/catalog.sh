@@ -18,7 +18,9 @@ java -XX:+UseParallelGC -jar target/loupe.jar > "$data/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.25; done
-key=$(grep -oE 'pk_[0-9a-f]{64}' "$data/app.log" | head -1)
+key=""
+for _ in $(seq 1 120); do key=$(grep -oE 'pk_[0-9a-f]{64}' "$data/app.log" | head -1); [ -n "$key" ] && break; sleep 0.25; done
+[ -n "$key" ] || { echo "no publishable key in the banner" >&2; exit 1; }
 H="x-publishable-api-key: $key"
 region=$(curl -fs -H "$H" "http://127.0.0.1:$PORT/store/regions" | grep -oE '"id":"reg_[0-9A-Z]+"' | head -1 | cut -d'"' -f4)
 product=$(curl -fs -H "$H" "http://127.0.0.1:$PORT/store/products?limit=1&offset=5000&region_id=$region" | grep -oE '"id":"prod_[0-9A-Z]+"' | head -1 | cut -d'"' -f4)

@@ -30,16 +30,15 @@ public class ProductQueries {
 		this.loader = loader;
 	}
 
-	/** A page of products in the given order (by relevance first when searching). */
-	public ProductPage list(ProductFilter filter, ProductOrder order, int limit, int offset, Set<ProductRelations> relations) {
+	/** A page of products in the given order (by relevance first when searching); {@link #count} gives the total. */
+	public List<Product> page(ProductFilter filter, ProductOrder order, int limit, int offset, Set<ProductRelations> relations) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = ProductSearchSql.where(filter, params);
 		String orderBy = filter.query() == null ? order.sql() : ProductSearchSql.RANK + " desc, " + order.sql();
 		params.addValue("limit", limit).addValue("offset", offset);
 		List<String> ids = jdbc.queryForList("select p.id from catalog.product p where " + where + " order by " + orderBy
 				+ " limit :limit offset :offset", params, String.class);
-		long count = count(filter);
-		return new ProductPage(loader.load(ids, relations), count);
+		return loader.load(ids, relations);
 	}
 
 	/** How many products a filter matches. */

@@ -35,7 +35,8 @@ public final class SeedCommand {
 		SpringApplication spring = new SpringApplication(application);
 		spring.setWebApplicationType(WebApplicationType.NONE);
 		spring.setDefaultProperties(Map.of("db-scheduler.enabled", "false"));
-		try (ConfigurableApplicationContext context = spring.run()) {
+		// The command loads the demo itself, so that it can say what it did; the banner is for servers.
+		try (ConfigurableApplicationContext context = spring.run("--loupe.demo.enabled=false", "--loupe.banner=false")) {
 			boolean loaded = context.getBean(DemoStoreLoader.class).loadIfEmpty();
 			System.out.println(loaded ? "Demo store loaded." : "The database already has a store; demo data left as it is.");
 			if (options.products() > 0) {

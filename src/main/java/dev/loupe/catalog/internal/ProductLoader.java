@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProductLoader {
 
+	// Not the search columns: they are large and only the database needs them.
+	private static final String PRODUCT_COLUMNS = "id, title, subtitle, description, handle, status, kind, is_giftcard,"
+			+ " discountable, thumbnail, weight, length, height, width, origin_country, hs_code, mid_code, material,"
+			+ " external_id, type_id, collection_id, metadata, created_at, updated_at";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	ProductLoader(NamedParameterJdbcTemplate jdbc) {
@@ -39,7 +44,7 @@ public class ProductLoader {
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource("ids", ids.toArray(String[]::new));
 		Map<String, Product> bare = new HashMap<>();
-		jdbc.query("select * from catalog.product p where p.id = any(:ids)", params, rs -> {
+		jdbc.query("select " + PRODUCT_COLUMNS + " from catalog.product p where p.id = any(:ids)", params, rs -> {
 			bare.put(rs.getString("id"), product(rs));
 		});
 		boolean anyVariant = relations.contains(ProductRelations.VARIANTS);

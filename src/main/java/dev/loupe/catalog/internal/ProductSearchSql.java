@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  */
 public final class ProductSearchSql {
 
-	public static final String RANK = "(ts_rank(to_tsvector('english', p.search_text), websearch_to_tsquery('english', :q))"
+	public static final String RANK = "(ts_rank(p.search_vector, websearch_to_tsquery('english', :q))"
 			+ " + word_similarity(:q, p.search_text))";
 
 	private ProductSearchSql() {
@@ -46,7 +46,7 @@ public final class ProductSearchSql {
 			params.addValue("categories", f.categoryIds().toArray(String[]::new));
 		}
 		if (f.query() != null) {
-			sql.append(" and (to_tsvector('english', p.search_text) @@ websearch_to_tsquery('english', :q)"
+			sql.append(" and (p.search_vector @@ websearch_to_tsquery('english', :q)"
 					+ " or :q <% p.search_text)");
 			params.addValue("q", f.query());
 		}

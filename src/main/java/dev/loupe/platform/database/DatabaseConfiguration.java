@@ -35,6 +35,8 @@ class DatabaseConfiguration {
 		config.setMaximumPoolSize(Integer.getInteger("loupe.db.pool-size", 20));
 		config.setMinimumIdle(2);
 		config.setConnectionTimeout(10_000);
+		// JDBC batches become multi-row INSERTs: bulk imports go several times faster.
+		config.addDataSourceProperty("reWriteBatchedInserts", "true");
 		if (embedded.server() != null) {
 			EmbeddedPostgres server = embedded.server();
 			config.setJdbcUrl(server.jdbcUrl());

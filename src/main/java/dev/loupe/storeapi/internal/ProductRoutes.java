@@ -3,7 +3,6 @@ package dev.loupe.storeapi.internal;
 import dev.loupe.catalog.Product;
 import dev.loupe.catalog.ProductFilter;
 import dev.loupe.catalog.ProductOrder;
-import dev.loupe.catalog.ProductPage;
 import dev.loupe.catalog.ProductQueries;
 import dev.loupe.inventory.StockLevels;
 import dev.loupe.market.Markets;
@@ -71,9 +70,10 @@ class ProductRoutes {
 					ids(request.list("type_id"), "type_id"));
 			PriceContext context = priceContext(request);
 			ProductFields fields = ProductFields.parse(request.text("fields"), context != null);
-			ProductPage page = products.list(filter, order, limit, offset, fields.relations());
-			List<Map<String, Object>> items = render(page.products(), fields, context, http);
-			return StoreJson.bytes(StoreJson.list("products", items, page.count(), offset, limit));
+			List<Product> page = products.page(filter, order, limit, offset, fields.relations());
+			long count = cache.count(filter.toString(), () -> products.count(filter));
+			List<Map<String, Object>> items = render(page, fields, context, http);
+			return StoreJson.bytes(StoreJson.list("products", items, count, offset, limit));
 		}));
 	}
 

@@ -6,6 +6,7 @@ import dev.loupe.catalog.ProductsChanged;
 import dev.loupe.pricing.PricesChanged;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -27,19 +28,29 @@ class ResponseCache {
 		.weigher((String key, byte[] value) -> key.length() + value.length)
 		.expireAfterWrite(TTL)
 		.build();
+	// Listing totals by filter: every page of a listing shares its count, which costs a scan of the matching rows.
+	private final Cache<String, Long> counts = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(TTL).build();
 	private final AtomicLong generation = new AtomicLong();
 
 	byte[] get(String key, Supplier<byte[]> compute) {
-		byte[] cached = entries.getIfPresent(key);
+		return cached(entries, key, compute);
+	}
+
+	long count(String filterKey, LongSupplier compute) {
+		return cached(counts, filterKey, compute::getAsLong);
+	}
+
+	private <V> V cached(Cache<String, V> cache, String key, Supplier<V> compute) {
+		V cached = cache.getIfPresent(key);
 		if (cached != null) {
 			return cached;
 		}
 		long before = generation.get();
-		byte[] fresh = compute.get();
+		V fresh = compute.get();
 		if (generation.get() == before) {
-			entries.put(key, fresh);
+			cache.put(key, fresh);
 			if (generation.get() != before) {
-				entries.invalidate(key);
+				cache.invalidate(key);
 			}
 		}
 		return fresh;
@@ -58,5 +69,6 @@ class ResponseCache {
 	void clear() {
 		generation.incrementAndGet();
 		entries.invalidateAll();
+		counts.invalidateAll();
 	}
 }

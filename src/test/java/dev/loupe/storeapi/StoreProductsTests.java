@@ -57,6 +57,9 @@ class StoreProductsTests {
 	@Autowired
 	ApplicationEventPublisher events;
 
+	@Autowired
+	dev.loupe.catalog.ProductQueries queries;
+
 	StoreApiFixture fixture;
 	String usRegion;
 	String euRegion;
@@ -220,6 +223,19 @@ class StoreProductsTests {
 		assertThat(nothing.body().get("count").asLong()).isZero();
 		Answer byHandle = get(port, "/store/products?handle=quokka-lamp-" + fixture.run(), fixture.key());
 		assertThat(byHandle.body().get("products").get(0).get("id").asString()).isEqualTo(fixture.published().productId());
+	}
+
+	@Test
+	void facetsCountVisibleProductsPerTagAndType() {
+		var filter = new dev.loupe.catalog.ProductFilter(List.of(fixture.channel()), List.of(), null, null, List.of(), List.of(),
+				List.of(), List.of());
+		var facets = queries.facets(filter);
+		String lampTag = jdbc.sql("select id from catalog.product_tag where value = ?").param("test-quokka-lamp-" + fixture.run())
+			.query(String.class).single();
+		assertThat(facets.tags()).containsEntry(lampTag, 1L);
+		assertThat(facets.types().values()).containsExactly(1L);
+		assertThat(facets.tags()).doesNotContainKey(jdbc.sql("select id from catalog.product_tag where value = ?")
+			.param("test-quokka-draft-" + fixture.run()).query(String.class).single());
 	}
 
 	private java.math.BigDecimal firstPrice(String path) {

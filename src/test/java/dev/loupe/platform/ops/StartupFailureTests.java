@@ -36,6 +36,21 @@ class StartupFailureTests {
 	}
 
 	@Test
+	void jsonLogsAreOneObjectPerLineEvenForTheFailureReport() throws Exception {
+		Result result = start(Map.of("LOUPE_LOG_FORMAT", "json", "DATABASE_URL", "postgres://127.0.0.1:" + closedPort() + "/shop"));
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		List<String> lines = result.output().lines().filter(l -> !l.isBlank()).toList();
+		assertThat(lines).isNotEmpty();
+		var json = tools.jackson.databind.json.JsonMapper.builder().build();
+		for (String line : lines) {
+			var node = json.readTree(line);
+			assertThat(node.has("@timestamp") && node.has("level") && node.has("message")).as(line).isTrue();
+		}
+		assertThat(result.output()).contains("DATABASE_URL: cannot connect");
+	}
+
+	@Test
 	void aMalformedDatabaseUrlIsNamed() throws Exception {
 		Result result = start(Map.of("DATABASE_URL", "mysql://localhost/shop"));
 

@@ -12,7 +12,8 @@ public final class Ids {
 
 	private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 	private static final Pattern PREFIX = Pattern.compile("[a-z][a-z_]{0,15}");
-	private static final Pattern ID = Pattern.compile("[a-z][a-z_]{0,15}_[0-9A-HJKMNP-TV-Z]{26}");
+	/** A ULID's 48-bit time fills 10 characters of 5 bits, so its first character is at most 7. */
+	private static final Pattern ID = Pattern.compile("[a-z][a-z_]{0,15}_[0-7][0-9A-HJKMNP-TV-Z]{25}");
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private Ids() {

@@ -2,11 +2,11 @@ package dev.loupe.storeapi.internal;
 
 import dev.loupe.catalog.Category;
 import dev.loupe.catalog.Collection;
-import dev.loupe.catalog.Product;
 import dev.loupe.catalog.ProductQueries;
 import dev.loupe.platform.Ids;
 import dev.loupe.platform.LoupeException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -86,31 +86,29 @@ class CatalogRoutes {
 
 	@GetMapping("/store/product-tags")
 	ResponseEntity<byte[]> tags(HttpServletRequest http) {
-		StoreRequest request = new StoreRequest(http);
-		List<String> ids = request.list("id");
-		String value = request.text("value");
-		String q = request.text("q");
-		Stream<Product.Tag> matching = catalog.tags().stream()
-			.filter(t -> ids.isEmpty() || ids.contains(t.id()))
-			.filter(t -> value == null || t.value().equals(value))
-			.filter(t -> q == null || contains(t.value(), q));
-		return page(request, "product_tags", matching, Map.of("value", Comparator.comparing(Product.Tag::value),
-				"created_at", Comparator.comparing(Product.Tag::createdAt)), "value",
-				t -> StoreJson.named(t.id(), t.value(), t.createdAt(), t.updatedAt()));
+		return values(new StoreRequest(http), "product_tags",
+				catalog.tags().stream().map(t -> new Named(t.id(), t.value(), t.createdAt(), t.updatedAt())));
 	}
 
 	@GetMapping("/store/product-types")
 	ResponseEntity<byte[]> types(HttpServletRequest http) {
-		StoreRequest request = new StoreRequest(http);
+		return values(new StoreRequest(http), "product_types",
+				catalog.types().stream().map(t -> new Named(t.id(), t.value(), t.createdAt(), t.updatedAt())));
+	}
+
+	/** Tags and types have the same shape and the same filters. */
+	private record Named(String id, String value, Instant createdAt, Instant updatedAt) {
+	}
+
+	private ResponseEntity<byte[]> values(StoreRequest request, String name, Stream<Named> all) {
 		List<String> ids = request.list("id");
 		String value = request.text("value");
 		String q = request.text("q");
-		Stream<Product.Type> matching = catalog.types().stream()
-			.filter(t -> ids.isEmpty() || ids.contains(t.id()))
+		Stream<Named> matching = all.filter(t -> ids.isEmpty() || ids.contains(t.id()))
 			.filter(t -> value == null || t.value().equals(value))
 			.filter(t -> q == null || contains(t.value(), q));
-		return page(request, "product_types", matching, Map.of("value", Comparator.comparing(Product.Type::value),
-				"created_at", Comparator.comparing(Product.Type::createdAt)), "value",
+		return page(request, name, matching, Map.of("value", Comparator.comparing(Named::value), "created_at",
+				Comparator.comparing(Named::createdAt)), "value",
 				t -> StoreJson.named(t.id(), t.value(), t.createdAt(), t.updatedAt()));
 	}
 

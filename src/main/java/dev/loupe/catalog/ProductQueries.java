@@ -33,7 +33,7 @@ public class ProductQueries {
 	/** A page of products in the given order (by relevance first when searching); {@link #count} gives the total. */
 	public List<Product> page(ProductFilter filter, ProductOrder order, int limit, int offset, Set<ProductRelations> relations) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = ProductSearchSql.where(filter, params);
+		String where = ProductSearchSql.where(filter, matchesWords(filter), params);
 		String orderBy = filter.query() == null ? order.sql() : ProductSearchSql.RANK + " desc, " + order.sql();
 		params.addValue("limit", limit).addValue("offset", offset);
 		List<String> ids = jdbc.queryForList("select p.id from catalog.product p where " + where + " order by " + orderBy
@@ -44,9 +44,13 @@ public class ProductQueries {
 	/** How many products a filter matches. */
 	public long count(ProductFilter filter) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = ProductSearchSql.where(filter, params);
+		String where = ProductSearchSql.where(filter, matchesWords(filter), params);
 		Long count = jdbc.queryForObject("select count(*) from catalog.product p where " + where, params, Long.class);
 		return count == null ? 0 : count;
+	}
+
+	private boolean matchesWords(ProductFilter filter) {
+		return ProductSearchSql.matchesWords(jdbc, filter);
 	}
 
 	/** A visible product by id. */
@@ -55,7 +59,7 @@ public class ProductQueries {
 				List.of());
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		List<String> ids = jdbc.queryForList("select p.id from catalog.product p where "
-				+ ProductSearchSql.where(filter, params), params, String.class);
+				+ ProductSearchSql.where(filter, true, params), params, String.class);
 		return loader.load(ids, relations).stream().findFirst();
 	}
 

@@ -37,6 +37,8 @@ class FileStoreTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
 		assertThat(response.headers().firstValue("cache-control")).hasValueSatisfying(c -> assertThat(c).contains("max-age"));
+		assertThat(response.headers().firstValue("content-security-policy")).hasValueSatisfying(c -> assertThat(c).contains("sandbox"));
+		assertThat(response.headers().firstValue("x-content-type-options")).contains("nosniff");
 		assertThat(files.open("tests/hello.svg")).isPresent();
 		files.delete("tests/hello.svg");
 		assertThat(files.open("tests/hello.svg")).isEmpty();

@@ -182,7 +182,7 @@ public class ProductLoader {
 
 	public Facets facets(ProductFilter filter) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = ProductSearchSql.where(filter, params);
+		String where = ProductSearchSql.where(filter, ProductSearchSql.matchesWords(jdbc, filter), params);
 		String matching = "select p.id, p.collection_id, p.type_id from catalog.product p where " + where;
 		return new Facets(
 				counts("select c.category_id, count(*) from (" + matching + ") m join catalog.product_category_product c"

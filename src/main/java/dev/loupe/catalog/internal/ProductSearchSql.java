@@ -2,6 +2,7 @@ package dev.loupe.catalog.internal;
 
 import dev.loupe.catalog.ProductFilter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The WHERE clause shared by listing, counting and facets. Search combines full-text search (stemmed words,
@@ -9,13 +10,31 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  */
 public final class ProductSearchSql {
 
+	/** Ranks word matches by full-text rank, typo matches by similarity. */
 	public static final String RANK = "(ts_rank(p.search_vector, websearch_to_tsquery('english', :q))"
 			+ " + word_similarity(:q, p.search_text))";
+
+	/**
+	 * Whether the products the filter can see include the words of its query; only when they do not are similar
+	 * words (typos) searched. Without a query: true.
+	 */
+	public static boolean matchesWords(NamedParameterJdbcTemplate jdbc, ProductFilter filter) {
+		if (filter.query() == null) {
+			return true;
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String sql = "select exists (select 1 from catalog.product p where " + where(filter, true, params) + ")";
+		return Boolean.TRUE.equals(jdbc.queryForObject(sql, params, Boolean.class));
+	}
 
 	private ProductSearchSql() {
 	}
 
-	public static String where(ProductFilter f, MapSqlParameterSource params) {
+	/**
+	 * The conditions of a filter; with {@code words} a search matches words (stemmed), else it matches similar
+	 * words, which is slower and only worth it when the words themselves find nothing.
+	 */
+	public static String where(ProductFilter f, boolean words, MapSqlParameterSource params) {
 		StringBuilder sql = new StringBuilder("p.deleted_at is null and p.status = 'published'");
 		sql.append(" and exists (select 1 from catalog.product_sales_channel psc where psc.product_id = p.id"
 				+ " and psc.sales_channel_id = any(:channels))");
@@ -46,8 +65,7 @@ public final class ProductSearchSql {
 			params.addValue("categories", f.categoryIds().toArray(String[]::new));
 		}
 		if (f.query() != null) {
-			sql.append(" and (p.search_vector @@ websearch_to_tsquery('english', :q)"
-					+ " or :q <% p.search_text)");
+			sql.append(words ? " and p.search_vector @@ websearch_to_tsquery('english', :q)" : " and :q <% p.search_text");
 			params.addValue("q", f.query());
 		}
 		return sql.toString();

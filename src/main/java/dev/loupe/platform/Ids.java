@@ -19,6 +19,19 @@ public final class Ids {
 	private Ids() {
 	}
 
+	/**
+	 * An id for correlation only (request ids): same shape, but from a fast non-cryptographic random source, as it
+	 * protects nothing and is made for every request.
+	 */
+	public static String nextForCorrelation(String prefix) {
+		if (!PREFIX.matcher(prefix).matches()) {
+			throw new IllegalArgumentException("Invalid id prefix: " + prefix);
+		}
+		byte[] random = new byte[10];
+		java.util.concurrent.ThreadLocalRandom.current().nextBytes(random);
+		return prefix + "_" + ulid(System.currentTimeMillis(), random);
+	}
+
 	/** A new id with the given prefix, e.g. {@code Ids.next("prod")}. */
 	public static String next(String prefix) {
 		if (!PREFIX.matcher(prefix).matches()) {
@@ -38,14 +51,18 @@ public final class Ids {
 	}
 
 	static String ulid(long millis) {
+		byte[] random = new byte[10];
+		RANDOM.nextBytes(random);
+		return ulid(millis, random);
+	}
+
+	private static String ulid(long millis, byte[] random) {
 		char[] out = new char[26];
 		long time = millis;
 		for (int i = 9; i >= 0; i--) {
 			out[i] = ALPHABET[(int) (time & 31)];
 			time >>>= 5;
 		}
-		byte[] random = new byte[10];
-		RANDOM.nextBytes(random);
 		long hi = 0;
 		for (int i = 0; i < 5; i++) {
 			hi = (hi << 8) | (random[i] & 0xff);

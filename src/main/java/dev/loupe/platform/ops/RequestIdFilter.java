@@ -29,7 +29,7 @@ class RequestIdFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String id = request.getHeader(HEADER);
 		if (id == null || !SANE.matcher(id).matches()) {
-			id = dev.loupe.platform.Ids.next("req");
+			id = dev.loupe.platform.Ids.nextForCorrelation("req");
 		}
 		MDC.put(MDC_KEY, id);
 		response.setHeader(HEADER, id);

@@ -3,10 +3,13 @@ package dev.loupe.platform.web;
 import dev.loupe.platform.ApiError;
 import dev.loupe.platform.ErrorType;
 import dev.loupe.platform.LoupeException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Answers every failure of a JSON API in Medusa's error format {@code {"type", "message"}}. A client's mistake is
@@ -63,8 +67,27 @@ public class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+		if (causedBy(e, RequestBodyLimit.TooLarge.class)) {
+			return respond(413, RequestBodyLimit.tooLarge());
+		}
+		if (causedBy(e, StreamConstraintsException.class)) {
+			return respond(400, new ApiError(ErrorType.INVALID_DATA.code(),
+					"The request body is nested too deeply or is too large to read"));
+		}
 		return respond(400, new ApiError(ErrorType.INVALID_DATA.code(),
 				"The request body is not valid JSON or does not match the expected shape"));
+	}
+
+	@ExceptionHandler(RequestBodyLimit.TooLarge.class)
+	ResponseEntity<ApiError> tooLarge(RequestBodyLimit.TooLarge e) {
+		return respond(413, RequestBodyLimit.tooLarge());
+	}
+
+	/** Tomcat refuses to parse a query string or form with broken percent-encoding (%zz) or an invalid charset. */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ApiError> invalidParameters(InvalidParameterException e) {
+		return respond(400, new ApiError(ErrorType.INVALID_DATA.code(),
+				"The query string or form parameters are not validly encoded"));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -109,6 +132,23 @@ public class ApiExceptionHandler {
 		log.error("Unexpected failure", e);
 		return respond(500, new ApiError(ErrorType.UNEXPECTED_STATE.code(),
 				"An unexpected error occurred; the request id in the X-Request-Id header identifies it in the logs"));
+	}
+
+	/** For filters, which answer before Spring MVC (and this advice) is reached. */
+	static void write(HttpServletResponse response, int status, ApiError body) throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write("{\"type\":\"" + body.type() + "\",\"message\":\"" + body.message() + "\"}");
+	}
+
+	private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (type.isInstance(t)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static ResponseEntity<ApiError> respond(int status, ApiError body) {

@@ -1,14 +1,16 @@
 package dev.loupe.platform.web;
 
+import dev.loupe.platform.Ids;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
 /**
- * Tomcat answers some bad requests itself, before Spring sees them (a NUL byte or an invalid escape in the path, a
- * malformed header). Its stock valve answers with an HTML page; this one answers in the APIs' JSON error format.
+ * Tomcat's own error page for what never reaches Spring (a request line with raw control characters, an invalid
+ * or overlong-encoded URI, a NUL byte in the path): the same {@code {"type", "message"}} JSON as the APIs instead of
+ * Tomcat's HTML page, which would also name the server version.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
@@ -18,19 +20,29 @@ public class JsonErrorReportValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		String type = status == 404 ? "not_found" : status >= 500 ? "unexpected_state" : "invalid_data";
-		String message = status >= 500 ? "An unexpected error occurred" : status == 404 ? "Route not found"
-				: "The request is malformed (status " + status + ")";
+		// 505 is the client's mistake too (an HTTP version that does not exist), not a fault of the server.
+		String type = status == 404 ? "not_found"
+				: status >= 500 && status != 505 ? "unexpected_state" : "invalid_data";
+		String message = switch (status) {
+			case 404 -> "Route not found";
+			case 413 -> "The request is too large";
+			case 505 -> "HTTP version not supported";
+			default -> status >= 500 ? "An unexpected error occurred" : "The request is malformed and could not be read";
+		};
 		try {
 			response.setContentType("application/json");
 			response.setCharacterEncoding("UTF-8");
-			byte[] body = ("{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
-			response.setContentLength(body.length);
-			response.getOutputStream().write(body);
-			response.finishResponse();
+			if (!response.containsHeader("X-Request-Id")) {
+				response.setHeader("X-Request-Id", Ids.next("req"));
+			}
+			Writer writer = response.getReporter();
+			if (writer != null) {
+				writer.write("{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+				response.finishResponse();
+			}
 		}
 		catch (IOException | IllegalStateException e) {
-			// the client went away; nothing to answer
+			// The client is gone or the response is already committed: nothing more can be said.
 		}
 	}
 }

@@ -23,7 +23,7 @@ for _ in $(seq 1 120); do key=$(grep -oE 'pk_[0-9a-f]{64}' "$data/app.log" | hea
 [ -n "$key" ] || { echo "no publishable key in the banner" >&2; exit 1; }
 H="x-publishable-api-key: $key"
 region=$(curl -fs -H "$H" "http://127.0.0.1:$PORT/store/regions" | grep -oE '"id":"reg_[0-9A-Z]+"' | head -1 | cut -d'"' -f4)
-product=$(curl -fs -H "$H" "http://127.0.0.1:$PORT/store/products?limit=1&offset=5000&region_id=$region" | grep -oE '"id":"prod_[0-9A-Z]+"' | head -1 | cut -d'"' -f4)
+product=$(curl -fs -H "$H" "http://127.0.0.1:$PORT/store/products?limit=1&offset=$((N / 2))&region_id=$region" | grep -oE '"id":"prod_[0-9A-Z]+"' | head -1 | cut -d'"' -f4)
 list="http://127.0.0.1:$PORT/store/products?limit=20&region_id=$region"
 detail="http://127.0.0.1:$PORT/store/products/$product?region_id=$region"
 search="http://127.0.0.1:$PORT/store/products?limit=20&region_id=$region&q=sensor"

@@ -95,11 +95,6 @@ public class Markets {
 				rs.getTimestamp("updated_at").toInstant());
 	}
 
-	/** Whether a store has been set up at all (an empty database has none). */
-	public boolean hasStore() {
-		return jdbc.sql("select exists (select 1 from market.store)").query(Boolean.class).single();
-	}
-
 	/** The sales channel of the oldest live publishable key: the one the demo storefront sells through. */
 	public Optional<String> firstSalesChannelId() {
 		return jdbc.sql("""

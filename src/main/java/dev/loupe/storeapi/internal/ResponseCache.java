@@ -13,9 +13,9 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Serialized catalogue responses, keyed by everything that shapes them. A committed catalogue or price change clears
- * the cache before the changing request returns, and a response computed while a change committed is never stored
- * (the generation check), so no response older than the last commit is served. Entries also expire after 30 s,
+ * Serialized catalogue responses, keyed by everything that shapes them and by a generation that every committed
+ * catalogue or price change moves on before the changing request returns, so no response older than the last
+ * commit is served. Entries also expire after 30 s,
  * which bounds how late a sale that starts on a timer shows.
  */
 @Component
@@ -40,20 +40,13 @@ class ResponseCache {
 		return cached(counts, filterKey, compute::getAsLong);
 	}
 
+	/**
+	 * Entries are keyed by the generation current when the request began. A commit moves the generation before the
+	 * writing request returns, so a later request never sees an entry computed from older data; concurrent misses on
+	 * the same key wait for one computation instead of all hitting the database.
+	 */
 	private <V> V cached(Cache<String, V> cache, String key, Supplier<V> compute) {
-		V cached = cache.getIfPresent(key);
-		if (cached != null) {
-			return cached;
-		}
-		long before = generation.get();
-		V fresh = compute.get();
-		if (generation.get() == before) {
-			cache.put(key, fresh);
-			if (generation.get() != before) {
-				cache.invalidate(key);
-			}
-		}
-		return fresh;
+		return cache.get(generation.get() + "|" + key, k -> compute.get());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

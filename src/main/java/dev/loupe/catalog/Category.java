@@ -6,10 +6,12 @@ import java.util.Map;
 
 /** A node of the category tree; {@code children} is null unless the tree was asked for. */
 public record Category(String id, String name, String description, String handle, int rank, String parentCategoryId,
-		String mpath, Map<String, Object> metadata, Instant createdAt, Instant updatedAt, List<Category> children) {
+		String mpath, boolean active, boolean internal, Map<String, Object> metadata, Instant createdAt, Instant updatedAt,
+		List<Category> children) {
 
 	public Category withChildren(List<Category> tree) {
-		return new Category(id, name, description, handle, rank, parentCategoryId, mpath, metadata, createdAt, updatedAt,
+		return new Category(id, name, description, handle, rank, parentCategoryId, mpath, active, internal, metadata,
+				createdAt, updatedAt,
 				tree);
 	}
 }

@@ -60,6 +60,28 @@ public class SecretApiKeys {
 		return new IssuedSecretApiKey(new SecretApiKey(id, cleanTitle, redacted, createdBy, now, null, null), token);
 	}
 
+	/**
+	 * Registers a token chosen elsewhere (a deployment's secret); registering it again changes nothing, and a token
+	 * that was revoked stays revoked.
+	 */
+	@Transactional
+	public SecretApiKey register(String token, String title, String createdBy) {
+		if (token == null || !TOKEN.matcher(token).matches()) {
+			throw LoupeException.invalidData("A secret API key is sk_ followed by 64 lowercase hex digits");
+		}
+		Instant now = clock.instant();
+		String redacted = "sk_" + token.substring(3, 7) + "…" + token.substring(token.length() - 4);
+		jdbc.sql("""
+				insert into identity.secret_api_key (id, title, token_hash, redacted, created_by, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?) on conflict (token_hash) do nothing""")
+			.params(Ids.next("apk"), title, digest(token), redacted, createdBy, Timestamp.from(now), Timestamp.from(now))
+			.update();
+		return jdbc.sql("select * from identity.secret_api_key where token_hash = ?")
+			.param(digest(token))
+			.query(SecretApiKeys::map)
+			.single();
+	}
+
 	/** The live key a token belongs to, or empty for a malformed, unknown or revoked token. */
 	@Transactional
 	public Optional<SecretApiKey> authenticate(String token) {

@@ -111,4 +111,22 @@ public class Markets {
 			.query(String.class)
 			.optional();
 	}
+
+	/** The store's default sales channel, where new products are sold unless told otherwise. */
+	public Optional<String> defaultSalesChannelId() {
+		return jdbc.sql("""
+				select s.default_sales_channel_id from market.store s where s.default_sales_channel_id is not null
+				order by s.created_at limit 1""")
+			.query(String.class)
+			.optional()
+			.or(this::firstSalesChannelId);
+	}
+
+	/** Whether a live sales channel has this id. */
+	public boolean salesChannelExists(String id) {
+		return jdbc.sql("select count(*) from market.sales_channel where id = ? and deleted_at is null")
+			.param(id)
+			.query(Integer.class)
+			.single() > 0;
+	}
 }

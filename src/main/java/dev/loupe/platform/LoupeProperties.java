@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventRetryAfter how long an event may stay undelivered before the outbox delivers it again
  *        ({@code LOUPE_EVENT_RETRY_AFTER})
  * @param banner print the start-up banner with URLs, login and publishable key ({@code LOUPE_BANNER})
+ * @param adminApiKey a secret API key ({@code sk_} + 64 hex digits) that Loupe registers at start-up, so scripts and
+ *        deployments can use the Admin API without a person creating a key first ({@code LOUPE_ADMIN_API_KEY})
  */
 @ConfigurationProperties("loupe")
 public record LoupeProperties(
@@ -25,7 +27,8 @@ public record LoupeProperties(
 		@DefaultValue EmbeddedDb embeddedDb,
 		@DefaultValue Demo demo,
 		@DefaultValue("true") boolean banner,
-		@DefaultValue("1m") java.time.Duration eventRetryAfter) {
+		@DefaultValue("1m") java.time.Duration eventRetryAfter,
+		@DefaultValue("") String adminApiKey) {
 
 	/**
 	 * @param port TCP port on 127.0.0.1; 0 picks a free one at each start ({@code LOUPE_EMBEDDED_DB_PORT})

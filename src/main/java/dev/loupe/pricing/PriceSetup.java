@@ -2,6 +2,7 @@ package dev.loupe.pricing;
 
 import dev.loupe.platform.Ids;
 import dev.loupe.platform.LoupeException;
+import dev.loupe.platform.Money;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +48,44 @@ public class PriceSetup {
 		insert(prices, id);
 		events.publishEvent(PricesChanged.all());
 		return id;
+	}
+
+	/**
+	 * Replaces the base prices of a variant (not its price-list prices) with these; an empty list leaves it unpriced.
+	 * A currency, or a currency and region, may appear once.
+	 */
+	@Transactional
+	public void replaceBasePrices(String variantId, List<PriceDraft> prices) {
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (PriceDraft p : prices) {
+			if (!p.variantId().equals(variantId)) {
+				throw new IllegalArgumentException("price of another variant: " + p.variantId());
+			}
+			if (!seen.add(p.amount().currencyCodeLower() + "|" + p.regionId())) {
+				throw LoupeException.invalidData("prices name " + p.amount().currencyCodeLower().toUpperCase(java.util.Locale.ROOT)
+						+ (p.regionId() == null ? "" : " for region " + p.regionId()) + " more than once");
+			}
+		}
+		jdbc.update("""
+				update pricing.price set deleted_at = now(), updated_at = now()
+				where variant_id = ? and price_list_id is null and deleted_at is null""", variantId);
+		insert(prices, null);
+		events.publishEvent(new PricesChanged(List.of(variantId)));
+	}
+
+	/** Live base prices of these variants, by variant, currency then region. */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, List<VariantPrice>> basePrices(List<String> variantIds) {
+		java.util.Map<String, List<VariantPrice>> prices = new java.util.HashMap<>();
+		jdbc.query("""
+				select id, variant_id, currency_code, region_id, amount from pricing.price
+				where variant_id = any(?) and price_list_id is null and deleted_at is null
+				order by variant_id, currency_code, region_id nulls first""", rs -> {
+			prices.computeIfAbsent(rs.getString("variant_id"), k -> new java.util.ArrayList<>())
+				.add(new VariantPrice(rs.getString("id"), rs.getString("variant_id"),
+						Money.of(rs.getBigDecimal("amount"), rs.getString("currency_code")), rs.getString("region_id")));
+		}, (Object) variantIds.toArray(String[]::new));
+		return prices;
 	}
 
 	private void insert(List<PriceDraft> prices, String priceListId) {

@@ -77,6 +77,21 @@ class SecretApiKeysTests {
 	}
 
 	@Test
+	void aTokenFromConfigurationRegistersOnceAndARevocationSticks() {
+		String token = "sk_" + java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(32));
+		SecretApiKey first = keys.register(token, "LOUPE_ADMIN_API_KEY", "configuration");
+		SecretApiKey again = keys.register(token, "LOUPE_ADMIN_API_KEY", "configuration");
+		assertThat(again.id()).isEqualTo(first.id());
+		assertThat(keys.authenticate(token)).map(SecretApiKey::id).hasValue(first.id());
+		keys.revoke(first.id(), "test");
+		assertThat(keys.register(token, "LOUPE_ADMIN_API_KEY", "configuration").isRevoked()).isTrue();
+		assertThat(keys.authenticate(token)).isEmpty();
+		assertThatThrownBy(() -> keys.register("sk_short", "x", null)).isInstanceOf(LoupeException.class);
+		assertThatThrownBy(() -> keys.register(token.toUpperCase(java.util.Locale.ROOT), "x", null))
+			.isInstanceOf(LoupeException.class);
+	}
+
+	@Test
 	void aKeyNeedsASensibleTitle() {
 		assertThatThrownBy(() -> keys.create("  ", null)).isInstanceOf(LoupeException.class).hasMessageContaining("title");
 		assertThatThrownBy(() -> keys.create("x".repeat(201), null)).isInstanceOf(LoupeException.class);

@@ -168,6 +168,18 @@ public class ProductLoader {
 				order by rank, name""", (rs, n) -> category(rs));
 	}
 
+	/** Every live category, inactive and internal ones included, for staff. */
+	public List<Category> allCategories(List<String> ids) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String filter = "";
+		if (ids != null) {
+			filter = " and id = any(:ids)";
+			params.addValue("ids", ids.toArray(String[]::new));
+		}
+		return jdbc.query("select * from catalog.product_category where deleted_at is null" + filter
+				+ " order by rank, name", params, (rs, n) -> category(rs));
+	}
+
 	public List<Product.Tag> tags() {
 		return jdbc.query("select * from catalog.product_tag where deleted_at is null order by value",
 				(rs, n) -> new Product.Tag(rs.getString("id"), rs.getString("value"), instant(rs, "created_at"),
@@ -227,7 +239,7 @@ public class ProductLoader {
 	private static Category category(ResultSet rs) throws SQLException {
 		return new Category(rs.getString("id"), rs.getString("name"), rs.getString("description"),
 				rs.getString("handle"), rs.getInt("rank"), rs.getString("parent_category_id"), rs.getString("mpath"),
-				Json.map(rs.getString("metadata")), instant(rs, "created_at"), instant(rs, "updated_at"), null);
+				rs.getBoolean("is_active"), rs.getBoolean("is_internal"), Json.map(rs.getString("metadata")), instant(rs, "created_at"), instant(rs, "updated_at"), null);
 	}
 
 	private static Collection collection(ResultSet rs) throws SQLException {

@@ -4,6 +4,7 @@ import dev.loupe.catalog.CatalogImport;
 import dev.loupe.catalog.ImportedProduct;
 import dev.loupe.catalog.ProductDraft;
 import dev.loupe.file.FileStore;
+import dev.loupe.identity.SecretApiKeys;
 import dev.loupe.identity.StaffAccounts;
 import dev.loupe.identity.StaffRole;
 import dev.loupe.inventory.StockSetup;
@@ -54,10 +55,14 @@ public class DemoStoreLoader {
 	private final FileStore files;
 	private final LoupeProperties properties;
 	private final Clock clock;
+	private final SecretApiKeys apiKeys;
+	// The demo integration key, known only in the run that created it: the banner shows it once.
+	private volatile String issuedApiKey;
 
 	DemoStoreLoader(JdbcClient jdbc, TransactionTemplate transactions, MarketSetup markets, TaxRates taxes,
 			StaffAccounts staff, CatalogImport catalog, PriceSetup pricing, StockSetup stock, FileStore files,
-			LoupeProperties properties, Clock clock) {
+			LoupeProperties properties, Clock clock, SecretApiKeys apiKeys) {
+		this.apiKeys = apiKeys;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.markets = markets;
@@ -69,6 +74,11 @@ public class DemoStoreLoader {
 		this.files = files;
 		this.properties = properties;
 		this.clock = clock;
+	}
+
+	/** The secret API key created with the demo store by this process, if it created one. */
+	java.util.Optional<String> issuedApiKey() {
+		return java.util.Optional.ofNullable(issuedApiKey);
 	}
 
 	/** Loads the demo store unless a store exists already; returns whether it loaded it. */
@@ -106,6 +116,7 @@ public class DemoStoreLoader {
 		markets.setStoreDefaults(store, us, channel);
 		markets.createPublishableKey("Webshop storefront", List.of(channel));
 		staff.create(properties.demo().adminEmail(), properties.demo().adminPassword(), StaffRole.ADMIN, "Ada", "Admin");
+		issuedApiKey = apiKeys.create("Demo integration", "demo").token();
 		String warehouse = stock.createLocation("Main warehouse",
 				"{\"address_1\":\"Gammel Kongevej 10\",\"city\":\"Copenhagen\",\"postal_code\":\"1610\",\"country_code\":\"dk\"}");
 

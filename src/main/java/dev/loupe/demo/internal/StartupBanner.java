@@ -18,10 +18,12 @@ class StartupBanner {
 
 	private final Markets markets;
 	private final LoupeProperties properties;
+	private final DemoStoreLoader demo;
 
-	StartupBanner(Markets markets, LoupeProperties properties) {
+	StartupBanner(Markets markets, LoupeProperties properties, DemoStoreLoader demo) {
 		this.markets = markets;
 		this.properties = properties;
+		this.demo = demo;
 	}
 
 	@EventListener
@@ -36,7 +38,10 @@ class StartupBanner {
 		String key = markets.firstPublishableKeyToken().orElse("none yet: create one in the back office");
 		String[][] rows = { { "Storefront", base + "/" }, { "Back office", base + "/app" },
 				{ "Admin login", login }, { "Store API", base + "/store  (header x-publishable-api-key)" },
-				{ "Publishable key", key }, { "Admin API", base + "/admin" }, { "Health", base + "/health" },
+				{ "Publishable key", key }, { "Admin API", base + "/admin  (Authorization: Bearer <secret API key>)" },
+				{ "Admin API key", demo.issuedApiKey().map(k -> k + "  (shown once: keep it)")
+					.orElse(properties.adminApiKey().isBlank() ? "printed at the first start; or set LOUPE_ADMIN_API_KEY"
+							: "LOUPE_ADMIN_API_KEY") }, { "Health", base + "/health" },
 				{ "Metrics", base + "/actuator/prometheus" } };
 		int width = 0;
 		for (String[] row : rows) {

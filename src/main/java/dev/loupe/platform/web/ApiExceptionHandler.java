@@ -23,7 +23,11 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
@@ -34,6 +38,16 @@ import tools.jackson.core.exc.StreamConstraintsException;
 public class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private final DataSize maxFileSize;
+	private final DataSize maxRequestSize;
+
+	ApiExceptionHandler(org.springframework.core.env.Environment environment) {
+		this.maxFileSize = environment.getProperty("spring.servlet.multipart.max-file-size", DataSize.class,
+				DataSize.ofMegabytes(1));
+		this.maxRequestSize = environment.getProperty("spring.servlet.multipart.max-request-size", DataSize.class,
+				DataSize.ofMegabytes(10));
+	}
 
 	@ExceptionHandler(LoupeException.class)
 	ResponseEntity<ApiError> loupe(LoupeException e) {
@@ -119,6 +133,18 @@ public class ApiExceptionHandler {
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
 	ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
 		return respond(406, new ApiError(ErrorType.INVALID_DATA.code(), "This route answers application/json"));
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e) {
+		return respond(413, new ApiError(ErrorType.INVALID_DATA.code(), "The upload is larger than the limit of "
+				+ maxFileSize.toMegabytes() + " MB per file and " + maxRequestSize.toMegabytes() + " MB per request"));
+	}
+
+	@ExceptionHandler({ MultipartException.class, MissingServletRequestPartException.class })
+	ResponseEntity<ApiError> badMultipart(Exception e) {
+		return respond(400, new ApiError(ErrorType.INVALID_DATA.code(),
+				"The request is not a readable multipart/form-data upload"));
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)

@@ -10,6 +10,7 @@ import dev.loupe.market.Region;
 import dev.loupe.platform.Ids;
 import dev.loupe.platform.LoupeException;
 import dev.loupe.platform.LoupeProperties;
+import dev.loupe.platform.web.PublicUrl;
 import dev.loupe.pricing.CalculatedPrice;
 import dev.loupe.pricing.PriceCalculator;
 import dev.loupe.pricing.PriceContext;
@@ -25,7 +26,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code GET /store/products} and {@code GET /store/products/{id}}, with prices for a region or currency. */
 @RestController
@@ -153,10 +153,7 @@ class ProductRoutes {
 	}
 
 	private String baseUrl(HttpServletRequest http) {
-		if (!properties.publicUrl().isBlank()) {
-			return properties.publicUrl().replaceAll("/+$", "");
-		}
-		return ServletUriComponentsBuilder.fromContextPath(http).replaceQuery(null).build().toUriString();
+		return PublicUrl.base(http, properties.publicUrl());
 	}
 
 	static String sanitize(String value) {

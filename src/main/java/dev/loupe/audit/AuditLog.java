@@ -1,0 +1,71 @@
+package dev.loupe.audit;
+
+import dev.loupe.platform.Ids;
+import dev.loupe.platform.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records actions in the transaction of the change they describe, so a change and its entry commit together or not
+ * at all. The request id of the current request (from the logging context) links an entry to its log lines.
+ */
+@Service
+public class AuditLog {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Records an action such as {@code product.updated}; must run inside the transaction of the change. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(Actor actor, String action, String resourceType, String resourceId, Map<String, Object> details) {
+		jdbc.sql("""
+				insert into audit.entry (id, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
+				  request_id, details) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
+			.params(Ids.next("aud"), Timestamp.from(clock.instant()), actor.type().code(), actor.id(), action,
+					resourceType, resourceId, MDC.get("request_id"), Json.write(details))
+			.update();
+	}
+
+	/** The latest entries about one resource, newest first. */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> forResource(String resourceType, String resourceId, int limit) {
+		return jdbc.sql("""
+				select * from audit.entry where resource_type = ? and resource_id = ?
+				order by occurred_at desc, id desc limit ?""")
+			.params(resourceType, resourceId, limit)
+			.query(AuditLog::map)
+			.list();
+	}
+
+	/** The latest entries of the whole store, newest first. */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> latest(int limit, int offset) {
+		return jdbc.sql("select * from audit.entry order by occurred_at desc, id desc limit ? offset ?")
+			.params(limit, offset)
+			.query(AuditLog::map)
+			.list();
+	}
+
+	private static AuditEntry map(ResultSet rs, int row) throws SQLException {
+		String details = rs.getString("details");
+		return new AuditEntry(rs.getString("id"), rs.getTimestamp("occurred_at").toInstant(),
+				new Actor(Actor.Type.valueOf(rs.getString("actor_type").toUpperCase(Locale.ROOT)), rs.getString("actor_id")),
+				rs.getString("action"), rs.getString("resource_type"), rs.getString("resource_id"),
+				rs.getString("request_id"), details == null ? Map.of() : Json.map(details));
+	}
+}

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventRetryAfter how long an event may stay undelivered before the outbox delivers it again
  *        ({@code LOUPE_EVENT_RETRY_AFTER})
  * @param banner print the start-up banner with URLs, login and publishable key ({@code LOUPE_BANNER})
+ * @param redis the Redis that instances share the Store API response cache through
  */
 @ConfigurationProperties("loupe")
 public record LoupeProperties(
@@ -25,7 +26,8 @@ public record LoupeProperties(
 		@DefaultValue EmbeddedDb embeddedDb,
 		@DefaultValue Demo demo,
 		@DefaultValue("true") boolean banner,
-		@DefaultValue("1m") java.time.Duration eventRetryAfter) {
+		@DefaultValue("1m") java.time.Duration eventRetryAfter,
+		@DefaultValue Redis redis) {
 
 	/**
 	 * @param port TCP port on 127.0.0.1; 0 picks a free one at each start ({@code LOUPE_EMBEDDED_DB_PORT})
@@ -41,5 +43,12 @@ public record LoupeProperties(
 	 */
 	public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("admin@loupe.test") String adminEmail,
 			@DefaultValue("loupe-admin") String adminPassword) {
+	}
+
+	/**
+	 * @param url {@code redis://[:password@]host:port/db} or {@code rediss://…}; empty means every instance caches on
+	 *        its own and no Redis connection is made ({@code REDIS_URL})
+	 */
+	public record Redis(@DefaultValue("") String url) {
 	}
 }

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param banner print the start-up banner with URLs, login and publishable key ({@code LOUPE_BANNER})
  * @param adminApiKey a secret API key ({@code sk_} + 64 hex digits) that Loupe registers at start-up, so scripts and
  *        deployments can use the Admin API without a person creating a key first ({@code LOUPE_ADMIN_API_KEY})
+ * @param redis the Redis that instances share the Store API response cache through
  */
 @ConfigurationProperties("loupe")
 public record LoupeProperties(
@@ -28,7 +29,8 @@ public record LoupeProperties(
 		@DefaultValue Demo demo,
 		@DefaultValue("true") boolean banner,
 		@DefaultValue("1m") java.time.Duration eventRetryAfter,
-		@DefaultValue("") String adminApiKey) {
+		@DefaultValue("") String adminApiKey,
+		@DefaultValue Redis redis) {
 
 	/**
 	 * @param port TCP port on 127.0.0.1; 0 picks a free one at each start ({@code LOUPE_EMBEDDED_DB_PORT})
@@ -44,5 +46,12 @@ public record LoupeProperties(
 	 */
 	public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("admin@loupe.test") String adminEmail,
 			@DefaultValue("loupe-admin") String adminPassword) {
+	}
+
+	/**
+	 * @param url {@code redis://[:password@]host:port/db} or {@code rediss://…}; empty means every instance caches on
+	 *        its own and no Redis connection is made ({@code REDIS_URL})
+	 */
+	public record Redis(@DefaultValue("") String url) {
 	}
 }

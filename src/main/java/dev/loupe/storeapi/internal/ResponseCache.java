@@ -4,10 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.loupe.catalog.ProductsChanged;
 import dev.loupe.pricing.PricesChanged;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -17,11 +21,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * catalogue or price change moves on before the changing request returns, so no response older than the last
  * commit is served. Entries also expire after 30 s,
  * which bounds how late a sale that starts on a timer shows.
+ * <p>
+ * With {@code REDIS_URL} set, the generation and the entries are shared through Redis ({@link RedisResponseStore}),
+ * so this holds across instances; the in-process caches then key their entries by the shared generation that Redis
+ * returned with the lookup. When Redis does not answer, responses are computed without any cache.
  */
 @Component
 class ResponseCache {
 
 	private static final Duration TTL = Duration.ofSeconds(30);
+	private static final String RESPONSES = "loupe:resp:";
+	private static final String COUNTS = "loupe:count:";
 
 	private final Cache<String, byte[]> entries = Caffeine.newBuilder()
 		.maximumWeight(64L * 1024 * 1024)
@@ -31,13 +41,26 @@ class ResponseCache {
 	// Listing totals by filter: every page of a listing shares its count, which costs a scan of the matching rows.
 	private final Cache<String, Long> counts = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(TTL).build();
 	private final AtomicLong generation = new AtomicLong();
+	private final RedisResponseStore shared;
+
+	ResponseCache(ObjectProvider<RedisResponseStore> shared) {
+		this.shared = shared.getIfAvailable();
+	}
 
 	byte[] get(String key, Supplier<byte[]> compute) {
-		return cached(entries, key, compute);
+		if (shared == null) {
+			return cached(entries, key, compute);
+		}
+		return cached(entries, RESPONSES, key, compute, Function.identity(), Function.identity());
 	}
 
 	long count(String filterKey, LongSupplier compute) {
-		return cached(counts, filterKey, compute::getAsLong);
+		if (shared == null) {
+			return cached(counts, filterKey, compute::getAsLong);
+		}
+		return cached(counts, COUNTS, filterKey, compute::getAsLong,
+				count -> Long.toString(count).getBytes(StandardCharsets.US_ASCII),
+				bytes -> Long.parseLong(new String(bytes, StandardCharsets.US_ASCII)));
 	}
 
 	/**
@@ -47,6 +70,29 @@ class ResponseCache {
 	 */
 	private <V> V cached(Cache<String, V> cache, String key, Supplier<V> compute) {
 		return cache.get(generation.get() + "|" + key, k -> compute.get());
+	}
+
+	/**
+	 * The same with the shared generation: one round trip to Redis reads it together with the entry under it. On a
+	 * miss, concurrent requests on this instance wait for one computation, which is stored in Redis and here under the
+	 * generation that was read; if Redis does not answer, the response is computed without the cache, since another
+	 * instance may have committed a change that only Redis knows about.
+	 */
+	private <V> V cached(Cache<String, V> cache, String space, String key, Supplier<V> compute,
+			Function<V, byte[]> encode, Function<byte[], V> decode) {
+		Optional<RedisResponseStore.Found> found = shared.find(space, key);
+		if (found.isEmpty()) {
+			return compute.get();
+		}
+		long current = found.get().generation();
+		if (found.get().value() != null) {
+			return decode.apply(found.get().value());
+		}
+		return cache.get(current + "|" + key, k -> {
+			V value = compute.get();
+			shared.put(space, current, key, encode.apply(value), TTL);
+			return value;
+		});
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -61,6 +107,9 @@ class ResponseCache {
 
 	void clear() {
 		generation.incrementAndGet();
+		if (shared != null) {
+			shared.committed();
+		}
 		entries.invalidateAll();
 		counts.invalidateAll();
 	}

@@ -1,7 +1,6 @@
 package dev.loupe.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Where clients reach this installation: the configured public URL, else the origin the request came to. */
 public final class PublicUrl {
@@ -14,6 +13,14 @@ public final class PublicUrl {
 		if (configured != null && !configured.isBlank()) {
 			return configured.replaceAll("/+$", "");
 		}
-		return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
+		// Built by hand: this runs on every Store API request, and UriComponentsBuilder costs a dozen allocations.
+		String scheme = request.getScheme();
+		int port = request.getServerPort();
+		boolean defaultPort = port <= 0 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+		String host = request.getServerName();
+		if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+			host = "[" + host + "]";
+		}
+		return scheme + "://" + host + (defaultPort ? "" : ":" + port) + request.getContextPath();
 	}
 }

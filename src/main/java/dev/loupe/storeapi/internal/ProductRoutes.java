@@ -15,12 +15,13 @@ import dev.loupe.pricing.CalculatedPrice;
 import dev.loupe.pricing.PriceCalculator;
 import dev.loupe.pricing.PriceContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,9 +52,9 @@ class ProductRoutes {
 	}
 
 	@GetMapping("/store/products")
-	ResponseEntity<byte[]> list(HttpServletRequest http) {
+	void list(HttpServletRequest http, HttpServletResponse response) throws IOException {
 		StoreRequest request = new StoreRequest(http);
-		return json(cache.get(cacheKey(http, request), () -> {
+		write(response, cache.get(cacheKey(http, request), () -> {
 			int limit = request.limit(50);
 			int offset = request.offset();
 			String orderText = request.text("order");
@@ -78,9 +79,9 @@ class ProductRoutes {
 	}
 
 	@GetMapping("/store/products/{id}")
-	ResponseEntity<byte[]> retrieve(@PathVariable String id, HttpServletRequest http) {
+	void retrieve(@PathVariable String id, HttpServletRequest http, HttpServletResponse response) throws IOException {
 		StoreRequest request = new StoreRequest(http);
-		return json(cache.get(cacheKey(http, request), () -> {
+		write(response, cache.get(cacheKey(http, request), () -> {
 			PriceContext context = priceContext(request);
 			ProductFields fields = ProductFields.parse(request.text("fields"), context != null);
 			Product product = (Ids.isWellFormed(id) ? products.find(id, request.salesChannels(), fields.relations())
@@ -145,11 +146,7 @@ class ProductRoutes {
 	}
 
 	private String cacheKey(HttpServletRequest http, StoreRequest request) {
-		Map<String, String[]> sorted = new TreeMap<>(http.getParameterMap());
-		StringBuilder key = new StringBuilder(baseUrl(http)).append(http.getRequestURI()).append('|');
-		key.append(String.join(",", request.salesChannels())).append('|');
-		sorted.forEach((name, values) -> key.append(name).append('=').append(String.join("\u0001", values)).append('&'));
-		return key.toString();
+		return ResponseCache.key(http, properties.publicUrl(), request.salesChannels());
 	}
 
 	private String baseUrl(HttpServletRequest http) {
@@ -159,6 +156,14 @@ class ProductRoutes {
 	static String sanitize(String value) {
 		String shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
 		return shown.replaceAll("[\\x00-\\x1f\\x7f\"\\\\<>]", "?");
+	}
+
+	/** Writes a serialized response as it is, past the message converters (which parse the content type every time). */
+	static void write(HttpServletResponse response, byte[] body) throws IOException {
+		response.setStatus(200);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 	static ResponseEntity<byte[]> json(byte[] body) {

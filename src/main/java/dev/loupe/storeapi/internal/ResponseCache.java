@@ -5,7 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.loupe.catalog.ProductsChanged;
 import dev.loupe.pricing.PricesChanged;
 import java.nio.charset.StandardCharsets;
+import dev.loupe.platform.web.PublicUrl;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -52,6 +55,33 @@ class ResponseCache {
 			return cached(entries, key, compute);
 		}
 		return cached(entries, RESPONSES, key, compute, Function.identity(), Function.identity());
+	}
+
+	/** The entry for a key if one is cached under the current generation; computes nothing. */
+	Optional<byte[]> peek(String key) {
+		if (shared == null) {
+			return Optional.ofNullable(entries.getIfPresent(generation.get() + "|" + key));
+		}
+		return shared.find(RESPONSES, key).map(RedisResponseStore.Found::value);
+	}
+
+	/**
+	 * The key of a catalogue response: where it is served from (its URLs are absolute), the path and query as sent,
+	 * and the key's sales channels. The query is taken as sent, not parsed, so a hit costs no parameter parsing; the
+	 * same parameters in another order only make another entry.
+	 */
+	static String key(HttpServletRequest http, String publicUrl, List<String> channels) {
+		String query = http.getQueryString();
+		StringBuilder key = new StringBuilder(160).append(PublicUrl.base(http, publicUrl)).append(http.getRequestURI())
+			.append('?');
+		if (query != null) {
+			key.append(query);
+		}
+		key.append('|');
+		for (int i = 0; i < channels.size(); i++) {
+			key.append(i == 0 ? "" : ",").append(channels.get(i));
+		}
+		return key.toString();
 	}
 
 	long count(String filterKey, LongSupplier compute) {

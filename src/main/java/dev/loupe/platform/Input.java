@@ -139,6 +139,20 @@ public final class Input {
 		return n.intValue();
 	}
 
+	/** An instant in ISO-8601 with an offset ({@code 2026-12-01T00:00:00Z}), or null when absent or null. */
+	public java.time.Instant instant(String name) {
+		String s = text(name, 40);
+		if (s == null) {
+			return null;
+		}
+		try {
+			return java.time.OffsetDateTime.parse(s.strip()).toInstant();
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			throw invalid(name, "must be a date and time with an offset, such as 2026-12-01T00:00:00Z");
+		}
+	}
+
 	/** A list of strings, or null when absent. */
 	public List<String> texts(String name, int maxItems, int maxLength) {
 		List<?> list = list(name, maxItems);

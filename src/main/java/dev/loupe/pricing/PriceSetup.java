@@ -88,21 +88,29 @@ public class PriceSetup {
 		return prices;
 	}
 
-	private void insert(List<PriceDraft> prices, String priceListId) {
+	/** Adds prices to a price list; returns their ids in order. The caller publishes the change. */
+	List<String> addToPriceList(String priceListId, List<PriceDraft> prices) {
+		return insert(prices, priceListId);
+	}
+
+	private List<String> insert(List<PriceDraft> prices, String priceListId) {
 		for (PriceDraft p : prices) {
 			if (p.amount().isNegative()) {
 				throw LoupeException.invalidData("amount must not be negative (variant " + p.variantId() + ")");
 			}
 		}
+		List<String> ids = prices.stream().map(p -> Ids.next("price")).toList();
+		java.util.Iterator<String> next = ids.iterator();
 		jdbc.batchUpdate("""
 				insert into pricing.price (id, variant_id, currency_code, region_id, amount, price_list_id)
 				values (?, ?, ?, ?, ?, ?)""", prices, 1000, (ps, p) -> {
-			ps.setString(1, Ids.next("price"));
+			ps.setString(1, next.next());
 			ps.setString(2, p.variantId());
 			ps.setString(3, p.amount().currencyCodeLower());
 			ps.setString(4, p.regionId());
 			ps.setBigDecimal(5, p.amount().amount());
 			ps.setString(6, priceListId);
 		});
+		return ids;
 	}
 }

@@ -419,6 +419,54 @@ class AdminCatalogApiTests {
 		assertThat(admin.delete("/admin/product-categories/" + parent).status()).isEqualTo(200);
 	}
 
+	// ---------------------------------------------------------------- price lists
+
+	@Test
+	void aSalePriceListAppliesWhileActiveAndGoesWithItsPrices() {
+		String id = create("On sale " + run, "on-sale-" + run, "published");
+		String variantId = admin.get("/admin/products/" + id).body().path("product").path("variants").get(0).path("id")
+			.asString();
+		String path = "/store/products/" + id + "?region_id=" + usRegion;
+		Answer created = admin.post("/admin/price-lists", """
+				{"title": "Winter sale %s", "type": "sale", "starts_at": "2020-01-01T00:00:00Z",
+				 "prices": [{"variant_id": "%s", "currency_code": "usd", "amount": 40}]}""".formatted(run, variantId));
+		assertThat(created.status()).as(created.raw()).isEqualTo(200);
+		JsonNode list = created.body().path("price_list");
+		assertThat(list.path("status").asString()).isEqualTo("draft");
+		assertThat(list.path("prices")).hasSize(1);
+		String listId = list.path("id").asString();
+		assertThat(calculated(path).path("calculated_amount").decimalValue()).isEqualByComparingTo("50");
+
+		assertThat(admin.post("/admin/price-lists/" + listId, "{\"status\": \"active\"}").status()).isEqualTo(200);
+		JsonNode price = calculated(path);
+		assertThat(price.path("calculated_amount").decimalValue()).isEqualByComparingTo("40");
+		assertThat(price.path("original_amount").decimalValue()).isEqualByComparingTo("50");
+		assertThat(price.path("calculated_price").path("price_list_type").asString()).isEqualTo("sale");
+
+		Answer batch = admin.post("/admin/price-lists/" + listId + "/prices/batch", """
+				{"create": [{"variant_id": "%s", "currency_code": "usd", "amount": 35}],
+				 "delete": ["%s"]}""".formatted(variantId, list.path("prices").get(0).path("id").asString()));
+		assertThat(batch.status()).as(batch.raw()).isEqualTo(200);
+		assertThat(batch.body().path("created")).hasSize(1);
+		assertThat(calculated(path).path("calculated_amount").decimalValue()).isEqualByComparingTo("35");
+
+		assertThat(admin.post("/admin/price-lists/" + listId, "{\"ends_at\": \"2019-01-01T00:00:00Z\"}").message())
+			.contains("ends_at must be after starts_at");
+		assertThat(admin.post("/admin/price-lists", "{\"title\": \"x\", \"prices\": [{\"variant_id\": \"variant_nope\","
+				+ " \"currency_code\": \"usd\", \"amount\": 1}]}").status()).isEqualTo(404);
+		assertThat(admin.post("/admin/price-lists", "{\"title\": \"x\", \"starts_at\": \"tomorrow\"}").message())
+			.contains("starts_at must be a date");
+		assertThat(admin.post("/admin/price-lists", "{\"title\": \"x\", \"type\": \"bogus\"}").status()).isEqualTo(400);
+
+		assertThat(admin.delete("/admin/price-lists/" + listId).status()).isEqualTo(200);
+		assertThat(calculated(path).path("calculated_amount").decimalValue()).isEqualByComparingTo("50");
+		assertThat(admin.get("/admin/price-lists/" + listId).status()).isEqualTo(404);
+	}
+
+	private JsonNode calculated(String path) {
+		return store(path).path("product").path("variants").get(0).path("calculated_price");
+	}
+
 	// ---------------------------------------------------------------- uploads
 
 	@Test

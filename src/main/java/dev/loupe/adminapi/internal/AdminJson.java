@@ -94,21 +94,11 @@ final class AdminJson {
 		m.put("product_id", v.productId());
 		m.put("options", v.options() == null ? List.of() : v.options().stream().map(o -> Map.of("id", o.id(), "value", o.value(),
 				"option_id", o.optionId(), "option", Map.of("id", o.optionId(), "title", o.optionTitle()))).toList());
-		m.put("prices", prices.getOrDefault(v.id(), List.of()).stream().map(AdminJson::price).toList());
+		m.put("prices", prices.getOrDefault(v.id(), List.of()).stream().map(AdminPrices::json).toList());
 		m.put("metadata", v.metadata());
 		m.put("created_at", time(v.createdAt()));
 		m.put("updated_at", time(v.updatedAt()));
 		m.put("deleted_at", null);
-		return m;
-	}
-
-	private static Map<String, Object> price(VariantPrice p) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", p.id());
-		m.put("variant_id", p.variantId());
-		m.put("currency_code", p.amount().currencyCodeLower());
-		m.put("amount", p.amount().amount());
-		m.put("rules", p.regionId() == null ? Map.of() : Map.of("region_id", p.regionId()));
 		return m;
 	}
 

@@ -5,18 +5,14 @@ import dev.loupe.catalog.CatalogAdmin;
 import dev.loupe.catalog.ImportedProduct;
 import dev.loupe.catalog.Product;
 import dev.loupe.market.Markets;
-import dev.loupe.market.Region;
 import dev.loupe.platform.Input;
 import dev.loupe.platform.LoupeException;
 import dev.loupe.platform.LoupeProperties;
-import dev.loupe.platform.Money;
 import dev.loupe.platform.web.PublicUrl;
 import dev.loupe.platform.web.QueryParameters;
-import dev.loupe.pricing.PriceDraft;
 import dev.loupe.pricing.PriceSetup;
 import dev.loupe.pricing.VariantPrice;
 import jakarta.servlet.http.HttpServletRequest;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +34,17 @@ class AdminProductRoutes {
 
 	private final CatalogAdmin catalog;
 	private final PriceSetup prices;
+	private final AdminPrices adminPrices;
 	private final Markets markets;
 	private final AuditLog audit;
 	private final AdminRequest requests;
 	private final LoupeProperties properties;
 
-	AdminProductRoutes(CatalogAdmin catalog, PriceSetup prices, Markets markets, AuditLog audit, AdminRequest requests,
-			LoupeProperties properties) {
+	AdminProductRoutes(CatalogAdmin catalog, PriceSetup prices, AdminPrices adminPrices, Markets markets, AuditLog audit,
+			AdminRequest requests, LoupeProperties properties) {
 		this.catalog = catalog;
 		this.prices = prices;
+		this.adminPrices = adminPrices;
 		this.markets = markets;
 		this.audit = audit;
 		this.requests = requests;
@@ -94,7 +92,7 @@ class AdminProductRoutes {
 				defaultChannels);
 		for (int i = 0; variants != null && i < variants.size(); i++) {
 			if (variants.get(i).has("prices")) {
-				prices.replaceBasePrices(created.variantIds().get(i), prices(variants.get(i), created.variantIds().get(i)));
+				prices.replaceBasePrices(created.variantIds().get(i), adminPrices.ofVariant(variants.get(i), created.variantIds().get(i)));
 			}
 		}
 		audit.record(AdminRequest.actor(http), "product.created", "product", created.productId(),
@@ -128,7 +126,7 @@ class AdminProductRoutes {
 		Input body = requests.body(raw, http);
 		String variantId = catalog.createVariant(id, body.without(Set.of("prices")));
 		if (body.has("prices")) {
-			prices.replaceBasePrices(variantId, prices(body, variantId));
+			prices.replaceBasePrices(variantId, adminPrices.ofVariant(body, variantId));
 		}
 		audit.record(AdminRequest.actor(http), "product_variant.created", "product_variant", variantId,
 				Map.of("product_id", id));
@@ -142,7 +140,7 @@ class AdminProductRoutes {
 		Input body = requests.body(raw, http);
 		catalog.updateVariant(id, variantId, body.without(Set.of("prices")));
 		if (body.has("prices")) {
-			prices.replaceBasePrices(variantId, prices(body, variantId));
+			prices.replaceBasePrices(variantId, adminPrices.ofVariant(body, variantId));
 		}
 		audit.record(AdminRequest.actor(http), "product_variant.updated", "product_variant", variantId,
 				Map.of("product_id", id, "fields", sorted(body)));
@@ -187,43 +185,6 @@ class AdminProductRoutes {
 		audit.record(AdminRequest.actor(http), "product_option.deleted", "product_option", optionId,
 				Map.of("product_id", id));
 		return AdminJson.deleted(optionId, "product_option", json(catalog.product(id), http));
-	}
-
-	/**
-	 * A variant's {@code prices}: {@code [{currency_code, amount, rules?: {region_id}}]}, amounts exact and within the
-	 * currency's decimals; a region price must be in the region's currency.
-	 */
-	private List<PriceDraft> prices(Input variant, String variantId) {
-		List<Input> list = variant.objects("prices", 100);
-		List<PriceDraft> drafts = new ArrayList<>();
-		for (Input p : list == null ? List.<Input>of() : list) {
-			p.allow(Set.of("currency_code", "amount", "rules", "id"));
-			String currency = p.requiredText("currency_code", 3);
-			BigDecimal amount = p.nonNegative("amount");
-			if (amount == null) {
-				throw p.invalid("amount", "is required");
-			}
-			Money money = Money.of(amount, currency);
-			if (amount.stripTrailingZeros().scale() > Money.scaleOf(Money.currency(currency))) {
-				throw p.invalid("amount", "has more decimals than " + money.currencyCode() + " allows");
-			}
-			String regionId = null;
-			Input rules = p.object("rules");
-			if (rules != null) {
-				rules.allow(Set.of("region_id"));
-				regionId = rules.text("region_id", 100);
-				if (regionId != null) {
-					Region region = markets.region(regionId).orElseThrow(() -> LoupeException.notFound("Region",
-							rules.text("region_id", 100)));
-					if (!region.currencyCode().equalsIgnoreCase(currency)) {
-						throw p.invalid("currency_code", "must be " + region.currencyCode().toUpperCase(java.util.Locale.ROOT) + ", the currency of region "
-								+ region.name());
-					}
-				}
-			}
-			drafts.add(new PriceDraft(variantId, money, regionId));
-		}
-		return drafts;
 	}
 
 	private void validateSalesChannels(Input body) {

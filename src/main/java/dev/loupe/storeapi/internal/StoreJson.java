@@ -3,6 +3,7 @@ package dev.loupe.storeapi.internal;
 import dev.loupe.catalog.Category;
 import dev.loupe.catalog.Collection;
 import dev.loupe.catalog.Product;
+import dev.loupe.catalog.ProductDocuments;
 import dev.loupe.catalog.ProductRelations;
 import dev.loupe.market.Country;
 import dev.loupe.market.Region;
@@ -41,32 +42,7 @@ final class StoreJson {
 	/** A product with the selected fields; prices and stock are keyed by variant id. */
 	static Map<String, Object> product(Product p, ProductFields fields, Map<String, CalculatedPrice> prices,
 			Map<String, Integer> stock, String baseUrl) {
-		Map<String, Object> all = new LinkedHashMap<>();
-		all.put("id", p.id());
-		all.put("title", p.title());
-		all.put("subtitle", p.subtitle());
-		all.put("description", p.description());
-		all.put("handle", p.handle());
-		all.put("is_giftcard", p.giftcard());
-		all.put("discountable", p.discountable());
-		all.put("thumbnail", url(baseUrl, p.thumbnail()));
-		all.put("collection_id", p.collectionId());
-		all.put("type_id", p.typeId());
-		all.put("weight", number(p.weight()));
-		all.put("length", number(p.length()));
-		all.put("height", number(p.height()));
-		all.put("width", number(p.width()));
-		all.put("hs_code", p.hsCode());
-		all.put("origin_country", p.originCountry());
-		all.put("mid_code", p.midCode());
-		all.put("material", p.material());
-		all.put("created_at", time(p.createdAt()));
-		all.put("updated_at", time(p.updatedAt()));
-		all.put("status", p.status());
-		all.put("external_id", p.externalId());
-		all.put("metadata", p.metadata());
-		all.put("deleted_at", null);
-		all.put("kind", p.kind().code());
+		Map<String, Object> all = ProductDocuments.product(p, baseUrl);
 		Map<String, Object> out = new LinkedHashMap<>();
 		for (String field : ProductFields.SCALARS) {
 			if (fields.scalars().contains(field)) {
@@ -80,19 +56,13 @@ final class StoreJson {
 			out.put("collection", p.collection() == null ? null : collection(p.collection()));
 		}
 		if (p.options() != null) {
-			out.put("options", p.options().stream().map(StoreJson::option).toList());
+			out.put("options", p.options().stream().map(ProductDocuments::option).toList());
 		}
 		if (p.tags() != null) {
 			out.put("tags", p.tags().stream().map(t -> Map.of("id", t.id(), "value", t.value())).toList());
 		}
 		if (p.images() != null) {
-			out.put("images", p.images().stream().map(i -> {
-				Map<String, Object> m = new LinkedHashMap<>();
-				m.put("id", i.id());
-				m.put("url", url(baseUrl, i.url()));
-				m.put("rank", i.rank());
-				return m;
-			}).toList());
+			out.put("images", p.images().stream().map(i -> ProductDocuments.image(i, baseUrl)).toList());
 		}
 		if (p.categories() != null) {
 			out.put("categories", p.categories().stream().map(c -> category(c, false)).toList());
@@ -109,37 +79,7 @@ final class StoreJson {
 
 	private static Map<String, Object> variant(Product.Variant v, ProductFields fields, CalculatedPrice price,
 			Map<String, Integer> stock) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", v.id());
-		m.put("title", v.title());
-		m.put("sku", v.sku());
-		m.put("barcode", v.barcode());
-		m.put("ean", v.ean());
-		m.put("upc", v.upc());
-		m.put("allow_backorder", v.allowBackorder());
-		m.put("manage_inventory", v.manageInventory());
-		m.put("hs_code", v.hsCode());
-		m.put("origin_country", v.originCountry());
-		m.put("mid_code", v.midCode());
-		m.put("material", v.material());
-		m.put("weight", number(v.weight()));
-		m.put("length", number(v.length()));
-		m.put("height", number(v.height()));
-		m.put("width", number(v.width()));
-		m.put("variant_rank", v.rank());
-		m.put("product_id", v.productId());
-		m.put("metadata", v.metadata());
-		m.put("created_at", time(v.createdAt()));
-		m.put("updated_at", time(v.updatedAt()));
-		m.put("deleted_at", null);
-		m.put("options", v.options().stream().map(o -> {
-			Map<String, Object> value = new LinkedHashMap<>();
-			value.put("id", o.id());
-			value.put("value", o.value());
-			value.put("option_id", o.optionId());
-			value.put("option", Map.of("id", o.optionId(), "title", o.optionTitle()));
-			return value;
-		}).toList());
+		Map<String, Object> m = ProductDocuments.variant(v);
 		if (fields.inventoryQuantity()) {
 			m.put("inventory_quantity", v.manageInventory() ? stock.getOrDefault(v.id(), 0) : null);
 		}
@@ -176,40 +116,13 @@ final class StoreJson {
 		return m;
 	}
 
-	private static Map<String, Object> option(Product.Option o) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", o.id());
-		m.put("title", o.title());
-		m.put("product_id", o.productId());
-		m.put("values", o.values().stream().map(v -> Map.of("id", v.id(), "value", v.value(), "option_id", v.optionId())).toList());
-		return m;
-	}
-
 	static Map<String, Object> collection(Collection c) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", c.id());
-		m.put("title", c.title());
-		m.put("handle", c.handle());
-		m.put("metadata", c.metadata());
-		m.put("created_at", time(c.createdAt()));
-		m.put("updated_at", time(c.updatedAt()));
-		m.put("deleted_at", null);
-		return m;
+		return ProductDocuments.collection(c);
 	}
 
 	/** A category; children are included when known (null children: not loaded, shown as an empty list). */
 	static Map<String, Object> category(Category c, boolean withChildren) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", c.id());
-		m.put("name", c.name());
-		m.put("description", c.description());
-		m.put("handle", c.handle());
-		m.put("rank", c.rank());
-		m.put("parent_category_id", c.parentCategoryId());
-		m.put("metadata", c.metadata());
-		m.put("created_at", time(c.createdAt()));
-		m.put("updated_at", time(c.updatedAt()));
-		m.put("deleted_at", null);
+		Map<String, Object> m = ProductDocuments.category(c);
 		if (withChildren) {
 			m.put("category_children", c.children() == null ? List.of()
 					: c.children().stream().map(child -> category(child, true)).toList());
@@ -261,15 +174,10 @@ final class StoreJson {
 	}
 
 	private static BigDecimal number(BigDecimal value) {
-		return value == null ? null : value.stripTrailingZeros();
+		return ProductDocuments.number(value);
 	}
 
 	private static String time(Instant instant) {
-		return instant == null ? null : instant.toString();
-	}
-
-	/** Local files are stored as {@code /files/…} and shown absolute, as clients load them from another origin. */
-	private static String url(String baseUrl, String url) {
-		return url != null && url.startsWith("/") ? baseUrl + url : url;
+		return ProductDocuments.time(instant);
 	}
 }

@@ -424,21 +424,7 @@ public final class EmbeddedPostgres {
 	}
 
 	private String readOrCreatePassword() {
-		Path file = dataDir.resolve("db-password");
-		try {
-			if (Files.exists(file)) {
-				return Files.readString(file).strip();
-			}
-			byte[] bytes = new byte[24];
-			new SecureRandom().nextBytes(bytes);
-			String generated = HexFormat.of().formatHex(bytes);
-			Files.writeString(file, generated, StandardCharsets.UTF_8);
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			return generated;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Reading the embedded database password failed", e);
-		}
+		return dev.loupe.platform.KeyMaterial.readOrCreate(dataDir.resolve("db-password"), 24);
 	}
 
 	private void createDatabaseIfMissing() {

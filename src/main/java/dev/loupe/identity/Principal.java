@@ -9,8 +9,13 @@ import java.util.Optional;
  * it may only create the customer.
  *
  * @param actorId the customer ({@code cus_…}) or staff user id; empty for a registration token
+ * @param sessionId the server-side session a staff token belongs to (revoking it ends the token), else null
  */
-public record Principal(ActorType actorType, String actorId, String authIdentityId, String email) {
+public record Principal(ActorType actorType, String actorId, String authIdentityId, String email, String sessionId) {
+
+	public Principal(ActorType actorType, String actorId, String authIdentityId, String email) {
+		this(actorType, actorId, authIdentityId, email, null);
+	}
 
 	/** The request attribute under which the authentication filter puts the caller's principal. */
 	public static final String ATTRIBUTE = Principal.class.getName();

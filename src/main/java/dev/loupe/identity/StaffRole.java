@@ -1,8 +1,32 @@
 package dev.loupe.identity;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** What a member of staff may do; permissions per role are enforced on the server. */
 public enum StaffRole {
-	ADMIN, ASSOCIATE, OPTICIAN, LAB, WAREHOUSE, BUYER;
+	/** Everything, including staff and settings. */
+	ADMIN(EnumSet.allOf(Permission.class)),
+	/** Serves customers in the shop: reads the catalogue. */
+	ASSOCIATE(EnumSet.of(Permission.CATALOG_READ)),
+	/** Eye tests and prescriptions: reads the catalogue. */
+	OPTICIAN(EnumSet.of(Permission.CATALOG_READ)),
+	/** Lens lab work orders: reads the catalogue. */
+	LAB(EnumSet.of(Permission.CATALOG_READ)),
+	/** Picks, packs and receives: reads the catalogue. */
+	WAREHOUSE(EnumSet.of(Permission.CATALOG_READ)),
+	/** Assortment and purchasing: manages the catalogue, its prices and images. */
+	BUYER(EnumSet.of(Permission.CATALOG_READ, Permission.CATALOG_WRITE, Permission.PRICING_WRITE, Permission.FILES_WRITE));
+
+	private final Set<Permission> permissions;
+
+	StaffRole(Set<Permission> permissions) {
+		this.permissions = permissions;
+	}
+
+	public boolean can(Permission permission) {
+		return permissions.contains(permission);
+	}
 
 	public String code() {
 		return name().toLowerCase(java.util.Locale.ROOT);

@@ -56,6 +56,9 @@ public class Tokens {
 		claims.put("email", principal.email());
 		claims.put("app_metadata", principal.registered()
 				? Map.of(principal.actorType().code() + "_id", principal.actorId()) : Map.of());
+		if (principal.sessionId() != null) {
+			claims.put("sid", principal.sessionId());
+		}
 		claims.put("iat", now.getEpochSecond());
 		claims.put("exp", now.plus(ttl).getEpochSecond());
 		String payload = ENCODE.encodeToString(JSON.writeValueAsBytes(claims));
@@ -99,7 +102,8 @@ public class Tokens {
 		if (!(claims.get("auth_identity_id") instanceof String identity) || !(claims.get("actor_id") instanceof String actor)) {
 			return Optional.empty();
 		}
-		return Optional.of(new Principal(type, actor, identity, claims.get("email") instanceof String e ? e : null));
+		return Optional.of(new Principal(type, actor, identity, claims.get("email") instanceof String e ? e : null,
+				claims.get("sid") instanceof String sid ? sid : null));
 	}
 
 	public Duration ttl() {

@@ -1,8 +1,12 @@
 package dev.loupe.adminapi.internal;
 
 import dev.loupe.audit.Actor;
-import dev.loupe.identity.SecretApiKey;
+import dev.loupe.identity.Permission;
 import dev.loupe.identity.SecretApiKeys;
+import dev.loupe.identity.StaffLogins;
+import dev.loupe.identity.StaffRole;
+import dev.loupe.identity.StaffUser;
+import dev.loupe.identity.Tokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,40 +18,75 @@ import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every {@code /admin} request must authenticate. Integrations send a secret API key as Medusa's clients do, as the
- * user name of HTTP Basic ({@code Authorization: Basic base64("sk_…:")}), or as a bearer token. Anything else is 401
- * {@code unauthorized}, with the same message whether the key is malformed, unknown or revoked.
+ * Every {@code /admin} request must authenticate, and staff must hold the permission of the route
+ * ({@link AdminPermissions}). Integrations send a secret API key as Medusa's clients do, as the user name of HTTP
+ * Basic ({@code Authorization: Basic base64("sk_…:")}), or as a bearer token; staff send the access token of
+ * {@code POST /auth/user/emailpass}, whose session must still be live. Anything else is 401 {@code unauthorized},
+ * with the same message whether the credential is malformed, unknown, expired or revoked; a known caller without
+ * the permission gets 403 {@code forbidden}.
  */
 class AdminAuthFilter extends OncePerRequestFilter {
 
 	static final String ACTOR = AdminAuthFilter.class.getName() + ".actor";
 
 	private final SecretApiKeys keys;
+	private final Tokens tokens;
+	private final StaffLogins staff;
 
-	AdminAuthFilter(SecretApiKeys keys) {
+	AdminAuthFilter(SecretApiKeys keys, Tokens tokens, StaffLogins staff) {
 		this.keys = keys;
+		this.tokens = tokens;
+		this.staff = staff;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Optional<SecretApiKey> key = token(request.getHeader("Authorization")).flatMap(keys::authenticate);
-		if (key.isEmpty()) {
-			response.setStatus(401);
-			response.setHeader("WWW-Authenticate", "Basic realm=\"Loupe Admin API\"");
-			response.setContentType("application/json");
-			byte[] body = "{\"type\":\"unauthorized\",\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
-			response.setContentLength(body.length);
-			response.getOutputStream().write(body);
+		Optional<String> credential = token(request.getHeader("Authorization"));
+		Actor actor = null;
+		StaffRole role = null;
+		if (credential.isPresent() && credential.get().startsWith("sk_")) {
+			actor = keys.authenticate(credential.get()).map(k -> Actor.apiKey(k.id())).orElse(null);
+		}
+		else if (credential.isPresent()) {
+			Optional<StaffUser> user = tokens.verify(credential.get()).flatMap(staff::user);
+			if (user.isPresent()) {
+				actor = Actor.staff(user.get().id());
+				role = user.get().role();
+			}
+		}
+		if (actor == null) {
+			refuse(response, 401, "unauthorized", "Unauthorized");
 			return;
 		}
-		request.setAttribute(ACTOR, Actor.apiKey(key.get().id()));
+		if (role != null && !allowed(role, request)) {
+			refuse(response, 403, "forbidden", "Your role (" + role.code() + ") may not " + request.getMethod() + " "
+					+ request.getRequestURI().replaceAll("[^A-Za-z0-9/_.-]", "?"));
+			return;
+		}
+		request.setAttribute(ACTOR, actor);
 		chain.doFilter(request, response);
 	}
 
-	/** The key in an Authorization header, or empty when the header is absent or not of a known form. */
+	private static boolean allowed(StaffRole role, HttpServletRequest request) {
+		Optional<Permission> needed = AdminPermissions.required(request.getMethod(), request.getRequestURI());
+		return needed.map(role::can).orElse(role == StaffRole.ADMIN);
+	}
+
+	private static void refuse(HttpServletResponse response, int status, String type, String message) throws IOException {
+		response.setStatus(status);
+		if (status == 401) {
+			response.setHeader("WWW-Authenticate", "Bearer realm=\"Loupe Admin API\"");
+		}
+		response.setContentType("application/json");
+		byte[] body = ("{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	/** The credential in an Authorization header, or empty when the header is absent or not of a known form. */
 	static Optional<String> token(String header) {
-		if (header == null || header.length() > 1000) {
+		if (header == null || header.length() > 5000) {
 			return Optional.empty();
 		}
 		int space = header.indexOf(' ');

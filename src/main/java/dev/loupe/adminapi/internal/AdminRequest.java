@@ -1,56 +1,23 @@
 package dev.loupe.adminapi.internal;
 
 import dev.loupe.audit.Actor;
-import dev.loupe.platform.ErrorType;
 import dev.loupe.platform.Input;
-import dev.loupe.platform.LoupeException;
+import dev.loupe.platform.web.JsonBodies;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * Reads Admin API bodies: JSON objects whose numbers stay exact decimals (a price of 19.99 is never a double), with
- * the application's read limits; and the authenticated actor of a request.
- */
+/** Admin API bodies (through {@link JsonBodies}) and the authenticated actor of a request. */
 @Component
 class AdminRequest {
 
-	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-	};
+	private final JsonBodies bodies;
 
-	private final JsonMapper mapper;
-
-	AdminRequest(JsonMapper mapper) {
-		this.mapper = mapper.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+	AdminRequest(JsonBodies bodies) {
+		this.bodies = bodies;
 	}
 
-	/** The body as an {@link Input}; an empty body is an empty object. */
 	Input body(byte[] body, HttpServletRequest request) {
-		if (body == null || body.length == 0) {
-			return Input.of(Map.of());
-		}
-		String type = request.getContentType();
-		if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-			throw new LoupeException(ErrorType.INVALID_DATA, 415, "Send the request body as application/json");
-		}
-		try {
-			Map<String, Object> values = mapper.readValue(body, OBJECT);
-			return Input.of(values);
-		}
-		catch (JacksonException e) {
-			for (Throwable t = e; t != null; t = t.getCause()) {
-				if (t instanceof StreamConstraintsException) {
-					throw LoupeException.invalidData("The request body is nested too deeply or is too large to read");
-				}
-			}
-			throw LoupeException.invalidData("The request body must be a JSON object");
-		}
+		return bodies.read(body, request);
 	}
 
 	static Actor actor(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package dev.loupe.identity.internal;
 
+import dev.loupe.identity.Sessions;
 import dev.loupe.identity.Tokens;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -10,8 +11,8 @@ import org.springframework.core.Ordered;
 class IdentityWebConfiguration {
 
 	@Bean
-	FilterRegistrationBean<PrincipalFilter> principalFilter(Tokens tokens) {
-		var registration = new FilterRegistrationBean<>(new PrincipalFilter(tokens));
+	FilterRegistrationBean<PrincipalFilter> principalFilter(Tokens tokens, Sessions sessions) {
+		var registration = new FilterRegistrationBean<>(new PrincipalFilter(tokens, sessions));
 		registration.addUrlPatterns("/store/*", "/auth/*");
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
 		return registration;

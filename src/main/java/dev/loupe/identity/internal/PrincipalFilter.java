@@ -1,7 +1,9 @@
 package dev.loupe.identity.internal;
 
 import dev.loupe.identity.Principal;
+import dev.loupe.identity.Sessions;
 import dev.loupe.identity.Tokens;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,16 +12,20 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Puts the caller proven by a bearer token on the request ({@link Principal#of}). A missing, malformed, forged or
+ * Puts the caller proven by a bearer token (or a session cookie) on the request ({@link Principal#of}). A missing, malformed, forged or
  * expired token leaves the request anonymous; routes that need a caller answer 401 themselves, so a stale token in a
  * storefront does not break browsing.
  */
 class PrincipalFilter extends OncePerRequestFilter {
 
-	private final Tokens tokens;
+	static final String SESSION_COOKIE = "connect.sid";
 
-	PrincipalFilter(Tokens tokens) {
+	private final Tokens tokens;
+	private final Sessions sessions;
+
+	PrincipalFilter(Tokens tokens, Sessions sessions) {
 		this.tokens = tokens;
+		this.sessions = sessions;
 	}
 
 	@Override
@@ -27,7 +33,16 @@ class PrincipalFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.length() > 7 && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			tokens.verify(header.substring(7).strip()).ifPresent(p -> request.setAttribute(Principal.ATTRIBUTE, p));
+			tokens.verify(header.substring(7).strip())
+				.filter(p -> p.actorType() == Principal.ActorType.CUSTOMER || sessions.isLive(p.sessionId()))
+				.ifPresent(p -> request.setAttribute(Principal.ATTRIBUTE, p));
+		}
+		else if (request.getCookies() != null) {
+			for (Cookie cookie : request.getCookies()) {
+				if (SESSION_COOKIE.equals(cookie.getName())) {
+					sessions.resolve(cookie.getValue()).ifPresent(p -> request.setAttribute(Principal.ATTRIBUTE, p));
+				}
+			}
 		}
 		chain.doFilter(request, response);
 	}

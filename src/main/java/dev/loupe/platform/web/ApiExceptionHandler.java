@@ -3,6 +3,7 @@ package dev.loupe.platform.web;
 import dev.loupe.platform.ApiError;
 import dev.loupe.platform.ErrorType;
 import dev.loupe.platform.LoupeException;
+import dev.loupe.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
@@ -53,6 +54,12 @@ public class ApiExceptionHandler {
 	ResponseEntity<ApiError> loupe(LoupeException e) {
 		if (e.status() >= 500) {
 			log.error("Request failed: {}", e.getMessage());
+		}
+		if (e instanceof TooManyRequestsException limited) {
+			return ResponseEntity.status(429)
+				.header("Retry-After", Long.toString(limited.retryAfterSeconds()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(ApiError.of(e));
 		}
 		return respond(e.status(), ApiError.of(e));
 	}

@@ -99,7 +99,9 @@ public class Tokens {
 		catch (IllegalArgumentException unknown) {
 			return Optional.empty();
 		}
-		if (!(claims.get("auth_identity_id") instanceof String identity) || !(claims.get("actor_id") instanceof String actor)) {
+		String identity = claims.get("auth_identity_id") instanceof String s ? s : null;
+		if (!(claims.get("actor_id") instanceof String actor) || (type == Principal.ActorType.CUSTOMER && identity == null)
+				|| (type == Principal.ActorType.USER && !(claims.get("sid") instanceof String))) {
 			return Optional.empty();
 		}
 		return Optional.of(new Principal(type, actor, identity, claims.get("email") instanceof String e ? e : null,

@@ -125,7 +125,7 @@ class AuthApiTests {
 			password = "x1y2z3".repeat(30);
 		}
 		if (password.equals("EMAIL")) {
-			password = email.split("@")[0] + "!2024";
+			password = "my " + email;
 		}
 		Answer answer = post("/auth/customer/emailpass/register", Map.of("email", email, "password", password), null);
 		assertThat(answer.status()).isEqualTo(400);

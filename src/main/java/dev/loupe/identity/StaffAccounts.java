@@ -67,4 +67,45 @@ public class StaffAccounts {
 			.optional()
 			.flatMap(this::find);
 	}
+
+	/** Every member of staff, by email. */
+	public java.util.List<StaffUser> list() {
+		return jdbc.sql("select id from identity.staff_user where deleted_at is null order by email")
+			.query(String.class)
+			.list()
+			.stream()
+			.flatMap(id -> find(id).stream())
+			.toList();
+	}
+
+	/** Changes a member of staff's name or role; the last admin cannot stop being one. */
+	@Transactional
+	public StaffUser update(String id, String firstName, String lastName, StaffRole role) {
+		StaffUser user = find(id).orElseThrow(() -> LoupeException.notFound("User", id));
+		if (role != null && role != StaffRole.ADMIN && user.role() == StaffRole.ADMIN && admins() <= 1) {
+			throw LoupeException.notAllowed("The last admin cannot change role; make another admin first");
+		}
+		jdbc.sql("""
+				update identity.staff_user set first_name = coalesce(?, first_name), last_name = coalesce(?, last_name),
+				  role = coalesce(?, role), updated_at = now() where id = ?""")
+			.params(firstName, lastName, role == null ? null : role.code(), id)
+			.update();
+		return find(id).orElseThrow();
+	}
+
+	/** Removes a member of staff; the caller ends their sessions. The last admin cannot be removed. */
+	@Transactional
+	public void remove(String id) {
+		StaffUser user = find(id).orElseThrow(() -> LoupeException.notFound("User", id));
+		if (user.role() == StaffRole.ADMIN && admins() <= 1) {
+			throw LoupeException.notAllowed("The last admin cannot be removed");
+		}
+		jdbc.sql("update identity.staff_user set deleted_at = now(), updated_at = now() where id = ?").param(id).update();
+	}
+
+	private int admins() {
+		return jdbc.sql("select count(*) from identity.staff_user where role = 'admin' and deleted_at is null")
+			.query(Integer.class)
+			.single();
+	}
 }

@@ -19,6 +19,8 @@ final class AdminPermissions {
 	}
 
 	static final List<Rule> RULES = List.of(
+			rule("GET", "/admin/users/me", Permission.CATALOG_READ),
+			rule("*", "/admin/(users|invites|api-keys)(/.*)?", Permission.SETTINGS_WRITE),
 			rule("GET", "/admin/(products|collections|product-categories|product-types|product-tags|price-lists)(/.*)?",
 					Permission.CATALOG_READ),
 			rule("POST DELETE", "/admin/price-lists(/.*)?", Permission.PRICING_WRITE),

@@ -198,7 +198,10 @@ public final class Input {
 		return value == null ? null : asObject(value, name);
 	}
 
-	/** Free-form metadata: an object of at most 50 keys, kept as given. */
+	/**
+	 * Free-form metadata: an object of at most 50 keys, kept as given. NUL characters are refused at any depth, as
+	 * PostgreSQL's jsonb cannot store them.
+	 */
 	public Map<String, Object> metadata(String name) {
 		Object value = values.get(name);
 		if (value == null) {
@@ -210,14 +213,21 @@ public final class Input {
 		if (map.size() > 50) {
 			throw invalid(name, "must have at most 50 keys");
 		}
+		if (containsNul(map)) {
+			throw invalid(name, "must not contain NUL characters");
+		}
 		Map<String, Object> out = new LinkedHashMap<>();
-		map.forEach((k, v) -> {
-			if (k.toString().indexOf('\0') >= 0 || (v instanceof String s && s.indexOf('\0') >= 0)) {
-				throw invalid(name, "must not contain NUL characters");
-			}
-			out.put(k.toString(), v);
-		});
+		map.forEach((k, v) -> out.put(k.toString(), v));
 		return out;
+	}
+
+	private static boolean containsNul(Object value) {
+		return switch (value) {
+			case String s -> s.indexOf('\0') >= 0;
+			case Map<?, ?> m -> m.entrySet().stream().anyMatch(e -> containsNul(e.getKey()) || containsNul(e.getValue()));
+			case List<?> l -> l.stream().anyMatch(Input::containsNul);
+			case null, default -> false;
+		};
 	}
 
 	/** The value of a field as parsed, for handing part of a body on to another check. */

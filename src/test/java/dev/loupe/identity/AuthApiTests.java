@@ -90,7 +90,7 @@ class AuthApiTests {
 		assertThat(registration.registered()).isFalse();
 		assertThat(registration.email()).isEqualTo(email);
 
-		// POST /store/customers links the login to the new customer (customer module); here directly.
+		// POST /store/customers links the login to the customer it creates (CustomerRegistered); here directly.
 		logins.link(registration.authIdentityId(), "cus_" + registration.authIdentityId().substring(7));
 		Answer refreshed = post("/auth/token/refresh", Map.of(), registered.body().path("token").asString());
 		assertThat(refreshed.status()).isEqualTo(200);

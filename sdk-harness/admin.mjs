@@ -3,6 +3,7 @@
 // reprice a variant, link a collection and a category, delete it. Exits non-zero on the first failure.
 // Usage: node admin.mjs <base-url> <publishable-key> <secret-api-key>
 import Medusa from "@medusajs/js-sdk"
+import { check, passedChecks, status } from "./checks.mjs"
 
 const [baseUrl, publishableKey, apiKey] = process.argv.slice(2)
 if (!baseUrl || !publishableKey || !apiKey) {
@@ -11,22 +12,6 @@ if (!baseUrl || !publishableKey || !apiKey) {
 }
 const admin = new Medusa({ baseUrl, apiKey }).admin
 const store = new Medusa({ baseUrl, publishableKey }).store
-let checks = 0
-function check(condition, what) {
-  if (!condition) {
-    console.error(`FAIL: ${what}`)
-    process.exit(1)
-  }
-  checks++
-}
-async function status(promise) {
-  try {
-    await promise
-    return 200
-  } catch (e) {
-    return e.status
-  }
-}
 
 const unauthenticated = new Medusa({ baseUrl, apiKey: "sk_" + "0".repeat(64) }).admin
 check(await status(unauthenticated.product.list()) === 401, "an unknown secret key is refused with 401")
@@ -83,4 +68,4 @@ await admin.productCollection.delete(collection.id)
 await admin.productCategory.delete(product_category.id)
 check(await status(admin.productCollection.retrieve(collection.id)) === 404, "collection deleted")
 
-console.log(`Admin API: ${checks} checks passed`)
+console.log(`Admin API: ${passedChecks()} checks passed`)

@@ -11,7 +11,9 @@ import dev.loupe.inventory.StockSetup;
 import dev.loupe.inventory.StockSetup.Stock;
 import dev.loupe.market.MarketSetup;
 import dev.loupe.market.RegionDraft;
+import dev.loupe.platform.LoupeException;
 import dev.loupe.platform.LoupeProperties;
+import dev.loupe.platform.StartupException;
 import dev.loupe.platform.Money;
 import dev.loupe.pricing.PriceDraft;
 import dev.loupe.pricing.PriceSetup;
@@ -115,7 +117,13 @@ public class DemoStoreLoader {
 		String channel = markets.createSalesChannel("Webshop", "The online store and its headless storefronts");
 		markets.setStoreDefaults(store, us, channel);
 		markets.createPublishableKey("Webshop storefront", List.of(channel));
-		staff.create(properties.demo().adminEmail(), properties.demo().adminPassword(), StaffRole.ADMIN, "Ada", "Admin");
+		try {
+			staff.create(properties.demo().adminEmail(), properties.demo().adminPassword(), StaffRole.ADMIN, "Ada", "Admin");
+		}
+		catch (LoupeException refused) {
+			throw new StartupException("LOUPE_DEMO_ADMIN_PASSWORD", "The demo admin cannot be created: "
+					+ refused.getMessage() + " (LOUPE_DEMO_ADMIN_EMAIL, LOUPE_DEMO_ADMIN_PASSWORD)");
+		}
 		issuedApiKey = apiKeys.create("Demo integration", "demo").token();
 		String warehouse = stock.createLocation("Main warehouse",
 				"{\"address_1\":\"Gammel Kongevej 10\",\"city\":\"Copenhagen\",\"postal_code\":\"1610\",\"country_code\":\"dk\"}");

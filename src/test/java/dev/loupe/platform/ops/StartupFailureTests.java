@@ -51,6 +51,21 @@ class StartupFailureTests {
 	}
 
 	@Test
+	void aWeakDemoAdminPasswordOrAMalformedAdminKeyIsNamed() throws Exception {
+		Result weak = start(Map.of("LOUPE_DEMO_ADMIN_PASSWORD", "short", "LOUPE_DATA_DIR",
+				reachableDataDir("weak-admin")));
+		assertThat(weak.exitCode()).isEqualTo(1);
+		assertThat(weak.output()).contains("LOUPE_DEMO_ADMIN_PASSWORD").contains("at least 10 characters");
+		// This one fails after the database started and migrated, whose lines come first: only the trace is checked.
+		assertThat(weak.output()).doesNotContainPattern("(?m)^\\s+at [a-z]+\\.");
+
+		Result key = start(Map.of("LOUPE_ADMIN_API_KEY", "sk_not-hex", "LOUPE_DATA_DIR", reachableDataDir("bad-key")));
+		assertThat(key.exitCode()).isEqualTo(1);
+		assertThat(key.output()).contains("LOUPE_ADMIN_API_KEY must be sk_ followed by 64 lowercase hex digits");
+		assertThat(key.output()).doesNotContainPattern("(?m)^\\s+at [a-z]+\\.");
+	}
+
+	@Test
 	void aMalformedDatabaseUrlIsNamed() throws Exception {
 		Result result = start(Map.of("DATABASE_URL", "mysql://localhost/shop"));
 
@@ -82,6 +97,11 @@ class StartupFailureTests {
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.output()).contains("LOUPE_DATA_DIR").contains(file.resolve("data").toString());
 		assertNoStackTrace(result);
+	}
+
+	/** A data directory under target/, which the embedded PostgreSQL (user nobody when tests run as root) can enter. */
+	private static String reachableDataDir(String name) {
+		return Path.of("target", "startup-failure-" + name + "-" + System.nanoTime()).toAbsolutePath().toString();
 	}
 
 	private static void assertNoStackTrace(Result result) {

@@ -42,4 +42,27 @@ public class TaxRates {
 			.update();
 		return id;
 	}
+
+	/**
+	 * The rates of a place in a region: the province's own rates when it has any, otherwise the country's
+	 * (rates without a province). An unknown place has no rates (no tax).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.List<TaxRate> applicable(String regionId, String countryCode, String provinceCode) {
+		if (countryCode == null) {
+			return java.util.List.of();
+		}
+		java.util.List<java.util.Map.Entry<String, TaxRate>> all = jdbc.sql("""
+				select id, name, code, rate, province_code from tax.tax_rate
+				where region_id = ? and country_code = ? and deleted_at is null order by code, id""")
+			.params(regionId, countryCode.toLowerCase(Locale.ROOT))
+			.query((rs, n) -> java.util.Map.entry(rs.getString("province_code") == null ? "" : rs.getString("province_code"),
+					new TaxRate(rs.getString("id"), rs.getString("name"), rs.getString("code"), rs.getBigDecimal("rate"))))
+			.list();
+		String province = provinceCode == null ? "" : provinceCode.toLowerCase(Locale.ROOT);
+		java.util.List<TaxRate> own = all.stream().filter(e -> !province.isEmpty() && e.getKey().equals(province))
+			.map(java.util.Map.Entry::getValue).toList();
+		return own.isEmpty() ? all.stream().filter(e -> e.getKey().isEmpty()).map(java.util.Map.Entry::getValue).toList()
+				: own;
+	}
 }

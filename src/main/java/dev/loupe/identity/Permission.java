@@ -11,5 +11,20 @@ public enum Permission {
 	/** Upload and delete files. */
 	FILES_WRITE,
 	/** Manage staff, API keys and settings. */
-	SETTINGS_WRITE
+	SETTINGS_WRITE;
+
+	/** The name in APIs and scopes: {@code catalog:read}. */
+	public String code() {
+		return name().toLowerCase(java.util.Locale.ROOT).replace('_', ':');
+	}
+
+	/** The permission of a code, or empty. */
+	public static java.util.Optional<Permission> ofCode(String code) {
+		for (Permission p : values()) {
+			if (p.code().equals(code)) {
+				return java.util.Optional.of(p);
+			}
+		}
+		return java.util.Optional.empty();
+	}
 }

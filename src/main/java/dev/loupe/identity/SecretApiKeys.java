@@ -39,9 +39,18 @@ public class SecretApiKeys {
 		this.clock = clock;
 	}
 
-	/** Creates a key; the returned token is not stored anywhere and cannot be shown again. */
+	/** Creates a key with every permission; the returned token is not stored anywhere and cannot be shown again. */
 	@Transactional
 	public IssuedSecretApiKey create(String title, String createdBy) {
+		return create(title, createdBy, java.util.EnumSet.allOf(Permission.class));
+	}
+
+	/** Creates a key limited to these permissions (at least one). */
+	@Transactional
+	public IssuedSecretApiKey create(String title, String createdBy, java.util.Set<Permission> scopes) {
+		if (scopes == null || scopes.isEmpty()) {
+			throw LoupeException.invalidData("scopes must name at least one permission");
+		}
 		String cleanTitle = title == null ? "" : title.strip();
 		if (cleanTitle.isEmpty() || cleanTitle.length() > 200 || cleanTitle.indexOf('\0') >= 0) {
 			throw LoupeException.invalidData("title must be 1 to 200 characters");
@@ -53,11 +62,13 @@ public class SecretApiKeys {
 		String id = Ids.next("apk");
 		Instant now = clock.instant();
 		jdbc.sql("""
-				insert into identity.secret_api_key (id, title, token_hash, redacted, created_by, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, cleanTitle, digest(token), redacted, createdBy, Timestamp.from(now), Timestamp.from(now))
+				insert into identity.secret_api_key (id, title, token_hash, redacted, created_by, created_at, updated_at, scopes)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, cleanTitle, digest(token), redacted, createdBy, Timestamp.from(now), Timestamp.from(now),
+					scopes.stream().map(Permission::name).sorted().toArray(String[]::new))
 			.update();
-		return new IssuedSecretApiKey(new SecretApiKey(id, cleanTitle, redacted, createdBy, now, null, null), token);
+		return new IssuedSecretApiKey(new SecretApiKey(id, cleanTitle, redacted, createdBy, now, null, null,
+				java.util.Set.copyOf(scopes)), token);
 	}
 
 	/**
@@ -136,9 +147,13 @@ public class SecretApiKeys {
 	}
 
 	private static SecretApiKey map(ResultSet rs, int row) throws SQLException {
+		java.util.Set<Permission> scopes = java.util.EnumSet.noneOf(Permission.class);
+		for (String scope : (String[]) rs.getArray("scopes").getArray()) {
+			scopes.add(Permission.valueOf(scope));
+		}
 		return new SecretApiKey(rs.getString("id"), rs.getString("title"), rs.getString("redacted"),
 				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "last_used_at"),
-				instant(rs, "revoked_at"));
+				instant(rs, "revoked_at"), scopes);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -108,4 +108,32 @@ public class StaffAccounts {
 			.query(Integer.class)
 			.single();
 	}
+
+	/** When the login of this email is locked until, if it is. */
+	Optional<java.time.Instant> lockedUntil(String email, java.time.Instant now) {
+		return jdbc.sql("select locked_until from identity.staff_user where lower(email) = ? and deleted_at is null")
+			.param(email.strip().toLowerCase(Locale.ROOT))
+			.query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+			.optional()
+			.filter(until -> until != null && until.isAfter(now));
+	}
+
+	/** Counts a failed login; after {@code lockAfter} in a row the login is locked until {@code lockUntil}. */
+	@Transactional
+	void recordFailure(String email, int lockAfter, java.time.Instant lockUntil) {
+		jdbc.sql("""
+				update identity.staff_user set
+				  locked_until = case when failed_logins + 1 >= ? then ? else locked_until end,
+				  failed_logins = case when failed_logins + 1 >= ? then 0 else failed_logins + 1 end
+				where lower(email) = ? and deleted_at is null""")
+			.params(lockAfter, java.sql.Timestamp.from(lockUntil), lockAfter, email.strip().toLowerCase(Locale.ROOT))
+			.update();
+	}
+
+	@Transactional
+	void clearFailures(String id) {
+		jdbc.sql("update identity.staff_user set failed_logins = 0, locked_until = null where id = ? and failed_logins > 0")
+			.param(id)
+			.update();
+	}
 }

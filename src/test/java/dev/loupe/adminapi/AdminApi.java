@@ -25,7 +25,7 @@ record AdminApi(int port, String authorization) {
 		return new AdminApi(port, "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8)));
 	}
 
-	record Answer(int status, String contentType, JsonNode body, String raw) {
+	record Answer(int status, String contentType, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
 
 		String type() {
 			return body == null ? null : body.path("type").asString();
@@ -89,7 +89,7 @@ record AdminApi(int port, String authorization) {
 				// left null: assertions on the content type say so
 			}
 			return new Answer(response.statusCode(), response.headers().firstValue("content-type").orElse(""), body,
-					response.body());
+					response.body(), response.headers());
 		}
 		catch (IOException e) {
 			throw new IllegalStateException(e);

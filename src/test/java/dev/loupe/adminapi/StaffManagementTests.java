@@ -43,6 +43,9 @@ class StaffManagementTests {
 	@Autowired
 	LoginThrottle throttle;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	AdminApi admin;
 	String run;
 
@@ -124,6 +127,38 @@ class StaffManagementTests {
 		assertThat(admin.post("/admin/api-keys/" + id + "/revoke", "").status()).isEqualTo(200);
 		assertThat(erp.get("/admin/products?limit=1").status()).isEqualTo(401);
 		assertThat(admin.post("/admin/api-keys", "{\"title\": \"x\", \"type\": \"publishable\"}").status()).isEqualTo(400);
+	}
+
+	@Test
+	void aKeyDoesOnlyWhatItsScopesAllow() {
+		Answer created = admin.post("/admin/api-keys", "{\"title\": \"Reader " + run + "\", \"scopes\": [\"catalog:read\"]}");
+		assertThat(created.status()).as(created.raw()).isEqualTo(200);
+		assertThat(created.body().path("api_key").path("scopes").toString()).isEqualTo("[\"catalog:read\"]");
+		AdminApi reader = AdminApi.bearer(port, created.body().path("api_key").path("token").asString());
+		assertThat(reader.get("/admin/products?limit=1").status()).isEqualTo(200);
+		Answer write = reader.post("/admin/product-types", "{\"value\": \"Reader type " + run + "\"}");
+		assertThat(write.status()).isEqualTo(403);
+		assertThat(write.body().path("message").asString()).contains("scopes");
+		assertThat(reader.get("/admin/users").status()).isEqualTo(403);
+		assertThat(admin.post("/admin/api-keys", "{\"title\": \"x\", \"scopes\": [\"root\"]}").status()).isEqualTo(400);
+		assertThat(admin.post("/admin/api-keys", "{\"title\": \"x\", \"scopes\": []}").status()).isEqualTo(400);
+	}
+
+	@Test
+	void tenWrongPasswordsLockAStaffLogin() {
+		String email = "locked-" + run + "@loupe.test";
+		staff.create(email, PASSPHRASE, StaffRole.WAREHOUSE, "Lee", "Locked");
+		AdminApi anonymous = new AdminApi(port, null);
+		for (int i = 0; i < 10; i++) {
+			assertThat(anonymous.post("/auth/user/emailpass", "{\"email\": \"" + email + "\", \"password\": \"wrong guess "
+					+ i + "\"}").status()).isEqualTo(401);
+		}
+		Answer locked = anonymous.post("/auth/user/emailpass", "{\"email\": \"" + email + "\", \"password\": \""
+				+ PASSPHRASE + "\"}");
+		assertThat(locked.status()).isEqualTo(429);
+		assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+		assertThat(jdbc.sql("select locked_until is not null from identity.staff_user where email = ?").param(email)
+			.query(Boolean.class).single()).isTrue();
 	}
 
 	private AdminApi login(String email, String password) {

@@ -2,9 +2,9 @@ package dev.loupe.adminapi.internal;
 
 import dev.loupe.audit.Actor;
 import dev.loupe.identity.Permission;
+import dev.loupe.identity.SecretApiKey;
 import dev.loupe.identity.SecretApiKeys;
 import dev.loupe.identity.StaffLogins;
-import dev.loupe.identity.StaffRole;
 import dev.loupe.identity.StaffUser;
 import dev.loupe.identity.Tokens;
 import jakarta.servlet.FilterChain;
@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Basic ({@code Authorization: Basic base64("sk_…:")}), or as a bearer token; staff send the access token of
  * {@code POST /auth/user/emailpass}, whose session must still be live. Anything else is 401 {@code unauthorized},
  * with the same message whether the credential is malformed, unknown, expired or revoked; a known caller without
- * the permission gets 403 {@code forbidden}.
+ * the permission (of their role, or of the key's scopes) gets 403 {@code forbidden}.
  */
 class AdminAuthFilter extends OncePerRequestFilter {
 
@@ -44,23 +45,30 @@ class AdminAuthFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Optional<String> credential = token(request.getHeader("Authorization"));
 		Actor actor = null;
-		StaffRole role = null;
+		Predicate<Permission> granted = null;
+		String who = null;
 		if (credential.isPresent() && credential.get().startsWith("sk_")) {
-			actor = keys.authenticate(credential.get()).map(k -> Actor.apiKey(k.id())).orElse(null);
+			Optional<SecretApiKey> key = keys.authenticate(credential.get());
+			if (key.isPresent()) {
+				actor = Actor.apiKey(key.get().id());
+				granted = key.get()::can;
+				who = "This API key's scopes";
+			}
 		}
 		else if (credential.isPresent()) {
 			Optional<StaffUser> user = tokens.verify(credential.get()).flatMap(staff::user);
 			if (user.isPresent()) {
 				actor = Actor.staff(user.get().id());
-				role = user.get().role();
+				granted = user.get().role()::can;
+				who = "Your role (" + user.get().role().code() + ")";
 			}
 		}
 		if (actor == null) {
 			refuse(response, 401, "unauthorized", "Unauthorized");
 			return;
 		}
-		if (role != null && !allowed(role, request)) {
-			refuse(response, 403, "forbidden", "Your role (" + role.code() + ") may not " + request.getMethod() + " "
+		if (!allowed(granted, request)) {
+			refuse(response, 403, "forbidden", who + " may not " + request.getMethod() + " "
 					+ request.getRequestURI().replaceAll("[^A-Za-z0-9/_.-]", "?"));
 			return;
 		}
@@ -68,9 +76,10 @@ class AdminAuthFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static boolean allowed(StaffRole role, HttpServletRequest request) {
+	/** A route outside the permission table needs every permission (admins, keys with full scope). */
+	private static boolean allowed(Predicate<Permission> granted, HttpServletRequest request) {
 		Optional<Permission> needed = AdminPermissions.required(request.getMethod(), request.getRequestURI());
-		return needed.map(role::can).orElse(role == StaffRole.ADMIN);
+		return needed.map(granted::test).orElseGet(() -> java.util.Arrays.stream(Permission.values()).allMatch(granted));
 	}
 
 	private static void refuse(HttpServletResponse response, int status, String type, String message) throws IOException {

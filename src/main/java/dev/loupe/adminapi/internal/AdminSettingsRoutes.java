@@ -3,6 +3,7 @@ package dev.loupe.adminapi.internal;
 import dev.loupe.audit.Actor;
 import dev.loupe.audit.AuditLog;
 import dev.loupe.identity.IssuedSecretApiKey;
+import dev.loupe.identity.Permission;
 import dev.loupe.identity.SecretApiKey;
 import dev.loupe.identity.SecretApiKeys;
 import dev.loupe.identity.Sessions;
@@ -16,6 +17,9 @@ import dev.loupe.platform.LoupeException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -141,12 +145,22 @@ class AdminSettingsRoutes {
 	@PostMapping("/admin/api-keys")
 	@Transactional
 	Map<String, Object> createApiKey(@RequestBody(required = false) byte[] raw, HttpServletRequest http) {
-		Input body = requests.body(raw, http).allow(Set.of("title", "type"));
+		Input body = requests.body(raw, http).allow(Set.of("title", "type", "scopes"));
 		String type = body.text("type", 20);
 		if (type != null && !type.equals("secret")) {
 			throw body.invalid("type", "must be secret (publishable keys are managed with sales channels)");
 		}
-		IssuedSecretApiKey issued = keys.create(body.requiredText("title", 200), AdminRequest.actor(http).id());
+		Set<Permission> scopes = EnumSet.allOf(Permission.class);
+		List<String> named = body.texts("scopes", 10, 40);
+		if (named != null) {
+			scopes = EnumSet.noneOf(Permission.class);
+			for (String code : named) {
+				scopes.add(Permission.ofCode(code).orElseThrow(() -> body.invalid("scopes", "holds an unknown scope '"
+						+ code.replaceAll("[^a-z:_]", "?") + "'; known: " + Arrays.stream(Permission.values())
+							.map(Permission::code).toList())));
+			}
+		}
+		IssuedSecretApiKey issued = keys.create(body.requiredText("title", 200), AdminRequest.actor(http).id(), scopes);
 		audit.record(AdminRequest.actor(http), "api_key.created", "api_key", issued.key().id(), null);
 		return Map.of("api_key", apiKey(issued.key(), issued.token()));
 	}
@@ -202,6 +216,7 @@ class AdminSettingsRoutes {
 		m.put("title", k.title());
 		m.put("type", "secret");
 		m.put("redacted", k.redacted());
+		m.put("scopes", k.scopes().stream().sorted().map(Permission::code).toList());
 		if (token != null) {
 			m.put("token", token);
 		}

@@ -115,6 +115,36 @@ public class Customers {
 	private record SameEmail(String id, boolean hasAccount) {
 	}
 
+	/**
+	 * A page of customers for staff, newest first; {@code q} matches the email, names and company, case-insensitive.
+	 * Address books are not loaded in lists (empty).
+	 */
+	@Transactional(readOnly = true)
+	public List<Customer> list(String q, int limit, int offset) {
+		return jdbc.sql("""
+				select id, email, first_name, last_name, phone, company_name, has_account, metadata, created_at, updated_at
+				from customer.customer where deleted_at is null and (cast(? as text) is null
+				  or concat_ws(' ', email, first_name, last_name, company_name) ilike ?)
+				order by created_at desc, id desc limit ? offset ?""")
+			.params(q, like(q), limit, offset)
+			.query(Customers::customer)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public long count(String q) {
+		return jdbc.sql("""
+				select count(*) from customer.customer where deleted_at is null and (cast(? as text) is null
+				  or concat_ws(' ', email, first_name, last_name, company_name) ilike ?)""")
+			.params(q, like(q))
+			.query(Long.class)
+			.single();
+	}
+
+	private static String like(String q) {
+		return q == null ? null : "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
 	/** A live customer with their addresses. */
 	@Transactional(readOnly = true)
 	public Optional<Customer> find(String customerId) {

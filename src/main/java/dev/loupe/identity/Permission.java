@@ -10,6 +10,8 @@ public enum Permission {
 	PRICING_WRITE,
 	/** Upload and delete files. */
 	FILES_WRITE,
+	/** Read customers and their address books (every read is audited). */
+	CUSTOMERS_READ,
 	/** Manage staff, API keys and settings. */
 	SETTINGS_WRITE;
 

@@ -7,10 +7,10 @@ import java.util.Set;
 public enum StaffRole {
 	/** Everything, including staff and settings. */
 	ADMIN(EnumSet.allOf(Permission.class)),
-	/** Serves customers in the shop: reads the catalogue. */
-	ASSOCIATE(EnumSet.of(Permission.CATALOG_READ)),
-	/** Eye tests and prescriptions: reads the catalogue. */
-	OPTICIAN(EnumSet.of(Permission.CATALOG_READ)),
+	/** Serves customers in the shop: reads the catalogue and customers. */
+	ASSOCIATE(EnumSet.of(Permission.CATALOG_READ, Permission.CUSTOMERS_READ)),
+	/** Eye tests and prescriptions: reads the catalogue and customers. */
+	OPTICIAN(EnumSet.of(Permission.CATALOG_READ, Permission.CUSTOMERS_READ)),
 	/** Lens lab work orders: reads the catalogue. */
 	LAB(EnumSet.of(Permission.CATALOG_READ)),
 	/** Picks, packs and receives: reads the catalogue. */

@@ -45,6 +45,7 @@ class AdminAuthorizationMatrixTests {
 	private static final List<Row> MATRIX = List.of(
 			new Row("GET", "/admin/users/me", EVERYONE),
 			new Row("GET|POST|DELETE", "/admin/(users|invites|api-keys).*", EnumSet.of(StaffRole.ADMIN)),
+			new Row("GET", "/admin/customers.*", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN)),
 			new Row("GET", "/admin/(products|collections|product-categories|product-types|product-tags|price-lists).*", EVERYONE),
 			new Row("POST|DELETE", "/admin/(products|collections|product-categories|product-types|product-tags).*",
 					CATALOG_WRITERS),

@@ -23,6 +23,7 @@ final class AdminPermissions {
 			rule("*", "/admin/(users|invites|api-keys)(/.*)?", Permission.SETTINGS_WRITE),
 			rule("GET", "/admin/(products|collections|product-categories|product-types|product-tags|price-lists)(/.*)?",
 					Permission.CATALOG_READ),
+			rule("GET", "/admin/customers(/.*)?", Permission.CUSTOMERS_READ),
 			rule("POST DELETE", "/admin/price-lists(/.*)?", Permission.PRICING_WRITE),
 			rule("POST DELETE", "/admin/uploads(/.*)?", Permission.FILES_WRITE),
 			rule("POST DELETE", "/admin/(products|collections|product-categories|product-types|product-tags)(/.*)?",

@@ -4,6 +4,7 @@ import dev.loupe.customer.Address;
 import dev.loupe.customer.AddressFilter;
 import dev.loupe.customer.AddressPage;
 import dev.loupe.customer.Customer;
+import dev.loupe.customer.CustomerDocuments;
 import dev.loupe.customer.Customers;
 import dev.loupe.identity.Principal;
 import dev.loupe.platform.LoupeException;
@@ -117,7 +118,7 @@ class CustomerRoutes {
 		body.put("id", addressId);
 		body.put("object", "address");
 		body.put("deleted", true);
-		body.put("parent", SelectedFields.apply(CustomerJson.customer(customers.find(id).orElseThrow()), fields));
+		body.put("parent", SelectedFields.apply(CustomerDocuments.customer(customers.find(id).orElseThrow()), fields));
 		return json(body);
 	}
 
@@ -131,11 +132,11 @@ class CustomerRoutes {
 	}
 
 	private static ResponseEntity<byte[]> customer(Customer customer, String fields) {
-		return json(Map.of("customer", SelectedFields.apply(CustomerJson.customer(customer), fields)));
+		return json(Map.of("customer", SelectedFields.apply(CustomerDocuments.customer(customer), fields)));
 	}
 
 	private static Map<String, Object> address(Address address, String fields) {
-		return SelectedFields.apply(CustomerJson.address(address), fields);
+		return SelectedFields.apply(CustomerDocuments.address(address), fields);
 	}
 
 	private static ResponseEntity<byte[]> json(Object body) {

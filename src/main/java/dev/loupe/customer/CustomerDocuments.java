@@ -1,18 +1,19 @@
-package dev.loupe.storeapi.internal;
+package dev.loupe.customer;
 
-import dev.loupe.customer.Address;
-import dev.loupe.customer.Customer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Customers and addresses in the shapes of Medusa's {@code StoreCustomer} and {@code StoreCustomerAddress}. */
-final class CustomerJson {
+/**
+ * Customers and addresses in the shapes of Medusa's {@code StoreCustomer} and {@code StoreCustomerAddress}, shared by
+ * the Store API (a customer's own record) and the Admin API (staff reading it).
+ */
+public final class CustomerDocuments {
 
-	private CustomerJson() {
+	private CustomerDocuments() {
 	}
 
-	static Map<String, Object> customer(Customer c) {
+	public static Map<String, Object> customer(Customer c) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("id", c.id());
 		m.put("email", c.email());
@@ -24,14 +25,14 @@ final class CustomerJson {
 		m.put("phone", c.phone());
 		m.put("has_account", c.hasAccount());
 		m.put("metadata", c.metadata());
-		m.put("addresses", c.addresses().stream().map(CustomerJson::address).toList());
+		m.put("addresses", c.addresses().stream().map(CustomerDocuments::address).toList());
 		m.put("created_at", time(c.createdAt()));
 		m.put("updated_at", time(c.updatedAt()));
 		m.put("deleted_at", null);
 		return m;
 	}
 
-	static Map<String, Object> address(Address a) {
+	public static Map<String, Object> address(Address a) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("id", a.id());
 		m.put("address_name", a.addressName());

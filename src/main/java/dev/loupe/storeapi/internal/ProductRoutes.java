@@ -54,26 +54,28 @@ class ProductRoutes {
 	@GetMapping("/store/products")
 	void list(HttpServletRequest http, HttpServletResponse response) throws IOException {
 		StoreRequest request = new StoreRequest(http);
+		int limit = request.limit(50);
+		int offset = request.offset();
+		String orderText = request.text("order");
+		ProductOrder order = orderText == null ? ProductOrder.CREATED_AT_DESC : ProductOrder.parse(orderText)
+			.orElseThrow(() -> LoupeException.invalidData("Invalid request: 'order' cannot be '" + sanitize(orderText)
+					+ "'; use created_at, updated_at, title or handle, with a leading - for descending"));
+		String q = request.text("q");
+		if (q != null && q.length() > 200) {
+			throw LoupeException.invalidData("Invalid request: 'q' must be at most 200 characters");
+		}
+		ProductFilter filter = new ProductFilter(request.salesChannels(), ids(request.list("id"), "id"),
+				request.text("handle"), q, ids(request.list("category_id"), "category_id"),
+				ids(request.list("collection_id"), "collection_id"), ids(request.list("tag_id"), "tag_id"),
+				ids(request.list("type_id"), "type_id"));
+		Pricing pricing = pricing(request);
+		ProductFields fields = ProductFields.parse(request.text("fields"), pricing != null);
+		String base = baseUrl(http);
+		// The computation uses nothing of the request, so the cache can run it again later to refresh the entry.
 		write(response, cache.get(cacheKey(http, request), () -> {
-			int limit = request.limit(50);
-			int offset = request.offset();
-			String orderText = request.text("order");
-			ProductOrder order = orderText == null ? ProductOrder.CREATED_AT_DESC : ProductOrder.parse(orderText)
-				.orElseThrow(() -> LoupeException.invalidData("Invalid request: 'order' cannot be '" + sanitize(orderText)
-						+ "'; use created_at, updated_at, title or handle, with a leading - for descending"));
-			String q = request.text("q");
-			if (q != null && q.length() > 200) {
-				throw LoupeException.invalidData("Invalid request: 'q' must be at most 200 characters");
-			}
-			ProductFilter filter = new ProductFilter(request.salesChannels(), ids(request.list("id"), "id"),
-					request.text("handle"), q, ids(request.list("category_id"), "category_id"),
-					ids(request.list("collection_id"), "collection_id"), ids(request.list("tag_id"), "tag_id"),
-					ids(request.list("type_id"), "type_id"));
-			PriceContext context = priceContext(request);
-			ProductFields fields = ProductFields.parse(request.text("fields"), context != null);
 			List<Product> page = products.page(filter, order, limit, offset, fields.relations());
 			long count = cache.count(filter.toString(), () -> products.count(filter));
-			List<Map<String, Object>> items = render(page, fields, context, http);
+			List<Map<String, Object>> items = render(page, fields, pricing, base);
 			return StoreJson.bytes(StoreJson.list("products", items, count, offset, limit));
 		}));
 	}
@@ -81,31 +83,39 @@ class ProductRoutes {
 	@GetMapping("/store/products/{id}")
 	void retrieve(@PathVariable String id, HttpServletRequest http, HttpServletResponse response) throws IOException {
 		StoreRequest request = new StoreRequest(http);
+		Pricing pricing = pricing(request);
+		ProductFields fields = ProductFields.parse(request.text("fields"), pricing != null);
+		List<String> channels = request.salesChannels();
+		String base = baseUrl(http);
 		write(response, cache.get(cacheKey(http, request), () -> {
-			PriceContext context = priceContext(request);
-			ProductFields fields = ProductFields.parse(request.text("fields"), context != null);
-			Product product = (Ids.isWellFormed(id) ? products.find(id, request.salesChannels(), fields.relations())
+			Product product = (Ids.isWellFormed(id) ? products.find(id, channels, fields.relations())
 					: java.util.Optional.<Product>empty())
 				.orElseThrow(() -> LoupeException.notFound("Product", sanitize(id)));
-			return StoreJson.bytes(Map.of("product", render(List.of(product), fields, context, http).getFirst()));
+			return StoreJson.bytes(Map.of("product", render(List.of(product), fields, pricing, base).getFirst()));
 		}));
 	}
 
-	private List<Map<String, Object>> render(List<Product> page, ProductFields fields, PriceContext context,
-			HttpServletRequest http) {
+	/** Prices for a region or a currency; the moment is taken when the response is computed (sales start on time). */
+	private record Pricing(String currencyCode, String regionId, boolean taxInclusive) {
+
+		PriceContext at(java.time.Instant now) {
+			return new PriceContext(currencyCode, regionId, taxInclusive, now);
+		}
+	}
+
+	private List<Map<String, Object>> render(List<Product> page, ProductFields fields, Pricing pricing, String base) {
 		List<String> variantIds = page.stream()
 			.filter(p -> p.variants() != null)
 			.flatMap(p -> p.variants().stream())
 			.map(Product.Variant::id)
 			.toList();
-		Map<String, CalculatedPrice> calculated = fields.calculatedPrice() && context != null
-				? prices.calculate(variantIds, context) : Map.of();
+		Map<String, CalculatedPrice> calculated = fields.calculatedPrice() && pricing != null
+				? prices.calculate(variantIds, pricing.at(clock.instant())) : Map.of();
 		Map<String, Integer> levels = fields.inventoryQuantity() ? stock.available(variantIds) : Map.of();
-		String base = baseUrl(http);
 		return page.stream().map(p -> StoreJson.product(p, fields, calculated, levels, base)).toList();
 	}
 
-	private PriceContext priceContext(StoreRequest request) {
+	private Pricing pricing(StoreRequest request) {
 		String regionId = request.text("region_id");
 		String currency = request.text("currency_code");
 		String country = request.text("country_code");
@@ -113,7 +123,7 @@ class ProductRoutes {
 			Region region = (Ids.isWellFormed(regionId) ? markets.region(regionId) : java.util.Optional.<Region>empty())
 				.orElseThrow(() -> LoupeException.invalidData("Invalid request: region_id '" + sanitize(regionId)
 						+ "' is not a region of this store"));
-			return new PriceContext(region.currencyCode(), region.id(), region.taxInclusive(), clock.instant());
+			return new Pricing(region.currencyCode(), region.id(), region.taxInclusive());
 		}
 		if (country != null) {
 			Region region = markets.regions().stream()
@@ -121,7 +131,7 @@ class ProductRoutes {
 				.findFirst()
 				.orElseThrow(() -> LoupeException.invalidData("Invalid request: country_code '" + sanitize(country)
 						+ "' is not in any region of this store"));
-			return new PriceContext(region.currencyCode(), region.id(), region.taxInclusive(), clock.instant());
+			return new Pricing(region.currencyCode(), region.id(), region.taxInclusive());
 		}
 		if (currency != null) {
 			try {
@@ -131,7 +141,7 @@ class ProductRoutes {
 				throw LoupeException.invalidData("Invalid request: currency_code '" + sanitize(currency)
 						+ "' is not an ISO 4217 currency");
 			}
-			return new PriceContext(currency.toLowerCase(Locale.ROOT), null, false, clock.instant());
+			return new Pricing(currency.toLowerCase(Locale.ROOT), null, false);
 		}
 		return null;
 	}

@@ -32,8 +32,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The response cache shared through a real Redis ({@code LOUPE_TEST_REDIS_URL}, by default database 7 of the local
- * server, emptied before and after): entries land in Redis, a committed price change is served at once, and a
+ * The response cache shared through a real Redis ({@link TestRedis}: {@code LOUPE_TEST_REDIS_URL}, or a redis-server
+ * the tests start; database 7, emptied before and after): entries land in Redis, a committed price change is served at once, and a
  * generation moved by another instance is honoured even though this instance still holds the older entry.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -70,8 +70,7 @@ class StoreResponseCacheRedisTests {
 	}
 
 	static String redisUrl() {
-		String url = System.getenv("LOUPE_TEST_REDIS_URL");
-		return url == null || url.isBlank() ? "redis://127.0.0.1:6379/7" : url;
+		return TestRedis.url();
 	}
 
 	@LocalServerPort

@@ -63,6 +63,34 @@ public class ProductQueries {
 		return loader.load(ids, relations).stream().findFirst();
 	}
 
+	/**
+	 * The variants among these ids that shoppers of these sales channels can buy: live variants of published, live
+	 * products sold in one of the channels. Others (unknown, deleted, draft, another channel's) are absent.
+	 */
+	public Map<String, SellableVariant> sellableVariants(java.util.Collection<String> variantIds, List<String> salesChannelIds) {
+		if (variantIds.isEmpty() || salesChannelIds.isEmpty()) {
+			return Map.of();
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource()
+			.addValue("variants", variantIds.toArray(String[]::new))
+			.addValue("channels", salesChannelIds.toArray(String[]::new));
+		Map<String, SellableVariant> found = new HashMap<>();
+		jdbc.query("""
+				select v.id, v.title, v.sku, v.barcode, v.manage_inventory, v.allow_backorder, p.id as product_id,
+				  p.title as product_title, p.subtitle, p.handle, p.thumbnail, p.kind, p.discountable
+				from catalog.product_variant v join catalog.product p on p.id = v.product_id
+				where v.id = any(:variants) and v.deleted_at is null and p.deleted_at is null and p.status = 'published'
+				  and exists (select 1 from catalog.product_sales_channel psc where psc.product_id = p.id
+				              and psc.sales_channel_id = any(:channels))""", params, rs -> {
+			found.put(rs.getString("id"), new SellableVariant(rs.getString("id"), rs.getString("title"),
+					rs.getString("sku"), rs.getString("barcode"), rs.getString("product_id"), rs.getString("product_title"),
+					rs.getString("subtitle"), rs.getString("handle"), rs.getString("thumbnail"),
+					ProductKind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
+					rs.getBoolean("discountable"), rs.getBoolean("manage_inventory"), rs.getBoolean("allow_backorder")));
+		});
+		return found;
+	}
+
 	/** Live collections, by title. */
 	public List<Collection> collections() {
 		return loader.collections(null);

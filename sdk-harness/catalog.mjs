@@ -1,5 +1,5 @@
 // Drives a running Loupe with the unchanged @medusajs/js-sdk 2.21.2: regions, products with calculated prices per
-// region, retrieval by id and handle, categories, collections and search. Exits non-zero on the first failure.
+// region, retrieval by id and handle, categories, collections, product options and search. Exits non-zero on the first failure.
 // Usage: node catalog.mjs <base-url> <publishable-key>
 import Medusa from "@medusajs/js-sdk"
 import { check, passedChecks } from "./checks.mjs"
@@ -52,6 +52,12 @@ const { collections } = await sdk.store.collection.list()
 check(collections.length > 0, "collections listed")
 const { collection } = await sdk.store.collection.retrieve(collections[0].id)
 check(collection.id === collections[0].id, "retrieve a collection")
+
+const { product_options, count: optionCount } = await sdk.store.productOption.list({ limit: 5 })
+check(optionCount > 0 && product_options.length > 0, "product options listed")
+check(product_options.every((o) => o.id && o.title && Array.isArray(o.values)), "options carry their values")
+const { product_option } = await sdk.store.productOption.retrieve(product_options[0].id)
+check(product_option.id === product_options[0].id, "retrieve a product option")
 
 const search = await sdk.store.product.list({ q: "sensor" })
 check(search.count > 0, "search q=sensor finds products")

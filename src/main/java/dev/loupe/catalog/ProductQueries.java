@@ -91,6 +91,66 @@ public class ProductQueries {
 		return found;
 	}
 
+	/**
+	 * Options of the products a shopper can see (published, live, in these sales channels), with their values, by
+	 * title then id. Loupe's options belong to one product each (Medusa's {@code is_exclusive}).
+	 */
+	public List<Product.Option> options(List<String> salesChannelIds, List<String> ids, List<String> titles,
+			List<String> productIds, String q, int limit, int offset) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = optionWhere(salesChannelIds, ids, titles, productIds, q, params);
+		params.addValue("limit", limit).addValue("offset", offset);
+		List<Product.Option> options = new ArrayList<>();
+		Map<String, List<Product.OptionValue>> values = new HashMap<>();
+		jdbc.query("select o.id, o.title, o.product_id from catalog.product_option o join catalog.product p on p.id = o.product_id"
+				+ " where " + where + " order by o.title, o.id limit :limit offset :offset", params, rs -> {
+			List<Product.OptionValue> list = new ArrayList<>();
+			values.put(rs.getString("id"), list);
+			options.add(new Product.Option(rs.getString("id"), rs.getString("title"), rs.getString("product_id"), list));
+		});
+		if (!options.isEmpty()) {
+			jdbc.query("""
+					select v.id, v.value, v.option_id, o.title from catalog.product_option_value v
+					join catalog.product_option o on o.id = v.option_id
+					where v.option_id = any(:options) and v.deleted_at is null order by v.rank, v.id""",
+					new MapSqlParameterSource("options", values.keySet().toArray(String[]::new)), rs -> {
+						values.get(rs.getString("option_id")).add(new Product.OptionValue(rs.getString("id"),
+								rs.getString("value"), rs.getString("option_id"), rs.getString("title")));
+					});
+		}
+		return options;
+	}
+
+	public long countOptions(List<String> salesChannelIds, List<String> ids, List<String> titles, List<String> productIds,
+			String q) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = optionWhere(salesChannelIds, ids, titles, productIds, q, params);
+		Long n = jdbc.queryForObject("select count(*) from catalog.product_option o join catalog.product p"
+				+ " on p.id = o.product_id where " + where, params, Long.class);
+		return n == null ? 0 : n;
+	}
+
+	private static String optionWhere(List<String> salesChannelIds, List<String> ids, List<String> titles,
+			List<String> productIds, String q, MapSqlParameterSource params) {
+		ProductFilter visible = new ProductFilter(salesChannelIds, productIds, null, null, List.of(), List.of(), List.of(),
+				List.of());
+		StringBuilder where = new StringBuilder("o.deleted_at is null and ")
+			.append(ProductSearchSql.where(visible, true, params));
+		if (!ids.isEmpty()) {
+			where.append(" and o.id = any(:optionIds)");
+			params.addValue("optionIds", ids.toArray(String[]::new));
+		}
+		if (!titles.isEmpty()) {
+			where.append(" and o.title = any(:titles)");
+			params.addValue("titles", titles.toArray(String[]::new));
+		}
+		if (q != null) {
+			where.append(" and o.title ilike :q");
+			params.addValue("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		return where.toString();
+	}
+
 	/** Live collections, by title. */
 	public List<Collection> collections() {
 		return loader.collections(null);

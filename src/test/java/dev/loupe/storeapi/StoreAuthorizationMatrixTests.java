@@ -41,7 +41,7 @@ class StoreAuthorizationMatrixTests {
 	private static final List<Caller> EVERYONE = List.of(Caller.values());
 
 	private static final List<Row> MATRIX = List.of(
-			new Row("GET", "/store/(products|regions|collections|product-categories|product-tags|product-types).*", EVERYONE),
+			new Row("GET", "/store/(products|regions|collections|product-categories|product-tags|product-types|product-options).*", EVERYONE),
 			new Row("POST", "/store/customers", List.of(Caller.REGISTRATION)),
 			new Row("GET|POST|DELETE", "/store/customers/me.*", List.of(Caller.CUSTOMER)),
 			new Row("POST", "/store/carts/\\{[^}]+}/customer", List.of(Caller.CUSTOMER)),

@@ -252,4 +252,30 @@ class StoreProductsTests {
 	private static String enc(String text) {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
+
+	@Test
+	void productOptionsAreThoseOfVisibleProducts() {
+		Answer published = get(port, "/store/product-options?product_id=" + fixture.published().productId(), fixture.key());
+		assertThat(published.status()).isEqualTo(200);
+		assertThat(published.body().path("count").asInt()).isEqualTo(1);
+		JsonNode option = published.body().path("product_options").get(0);
+		assertThat(option.path("title").asString()).isEqualTo("Colour");
+		assertThat(option.path("is_exclusive").asBoolean()).isTrue();
+		assertThat(option.path("values")).extracting(v -> v.path("value").asString()).containsExactly("Red", "Blue");
+
+		assertThat(get(port, "/store/product-options?product_id=" + fixture.draft().productId(), fixture.key()).body()
+			.path("count").asInt()).isZero();
+		assertThat(get(port, "/store/product-options?product_id=" + fixture.otherChannelOnly().productId(), fixture.key())
+			.body().path("count").asInt()).isZero();
+		assertThat(get(port, "/store/product-options/" + option.path("id").asString(), fixture.key()).body()
+			.path("product_option").path("id").asString()).isEqualTo(option.path("id").asString());
+		String draftOption = jdbc.sql("select id from catalog.product_option where product_id = ?")
+			.param(fixture.draft().productId()).query(String.class).single();
+		assertThat(get(port, "/store/product-options/" + draftOption, fixture.key()).status()).isEqualTo(404);
+		assertThat(get(port, "/store/product-options?q=colou&limit=1000", fixture.key()).body().path("count").asInt())
+			.isGreaterThanOrEqualTo(1);
+		assertThat(get(port, "/store/product-options?limit=-1", fixture.key()).status()).isEqualTo(400);
+		assertThat(get(port, "/store/product-options/opt_%00", fixture.key()).status()).isEqualTo(400);
+		assertThat(get(port, "/store/product-options", null).status()).isEqualTo(400);
+	}
 }

@@ -29,6 +29,33 @@ class CatalogRoutes {
 		this.catalog = catalog;
 	}
 
+	@GetMapping("/store/product-options")
+	ResponseEntity<byte[]> options(HttpServletRequest http) {
+		StoreRequest request = new StoreRequest(http);
+		int limit = request.limit(50);
+		int offset = request.offset();
+		List<String> ids = request.list("id");
+		List<String> titles = request.list("title");
+		List<String> productIds = request.list("product_id");
+		String q = request.text("q");
+		List<Map<String, Object>> page = catalog.options(request.salesChannels(), ids, titles, productIds, q, limit, offset)
+			.stream().map(StoreJson::productOption).toList();
+		return ProductRoutes.json(StoreJson.bytes(StoreJson.list("product_options", page,
+				catalog.countOptions(request.salesChannels(), ids, titles, productIds, q), offset, limit)));
+	}
+
+	@GetMapping("/store/product-options/{id}")
+	ResponseEntity<byte[]> option(@PathVariable String id, HttpServletRequest http) {
+		StoreRequest request = new StoreRequest(http);
+		var found = Ids.isWellFormed(id)
+				? catalog.options(request.salesChannels(), List.of(id), List.of(), List.of(), null, 1, 0)
+				: List.<dev.loupe.catalog.Product.Option>of();
+		if (found.isEmpty()) {
+			throw LoupeException.notFound("Product option", ProductRoutes.sanitize(id));
+		}
+		return ProductRoutes.json(StoreJson.bytes(Map.of("product_option", StoreJson.productOption(found.getFirst()))));
+	}
+
 	@GetMapping("/store/collections")
 	ResponseEntity<byte[]> collections(HttpServletRequest http) {
 		StoreRequest request = new StoreRequest(http);

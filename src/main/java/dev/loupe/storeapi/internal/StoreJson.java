@@ -116,6 +116,14 @@ final class StoreJson {
 		return m;
 	}
 
+	/** A product option as {@code GET /store/product-options} shows it (Loupe's options belong to one product). */
+	static Map<String, Object> productOption(Product.Option o) {
+		Map<String, Object> m = new LinkedHashMap<>(ProductDocuments.option(o));
+		m.put("is_exclusive", true);
+		m.put("metadata", null);
+		return m;
+	}
+
 	static Map<String, Object> collection(Collection c) {
 		return ProductDocuments.collection(c);
 	}

@@ -849,36 +849,28 @@ public class CatalogAdmin {
 	}
 
 	private void requireProduct(String id) {
-		Integer n = jdbc.queryForObject("select count(*) from catalog.product where id = ? and deleted_at is null",
-				Integer.class, id);
-		if (n == null || n == 0) {
-			throw LoupeException.notFound("Product", id);
-		}
+		requireLive("product", "Product", id);
 	}
 
+	/** A live variant of a live product; a variant of another product is not found either. */
 	private void requireVariant(String productId, String variantId) {
 		requireProduct(productId);
-		Integer n = jdbc.queryForObject("""
-				select count(*) from catalog.product_variant where id = ? and product_id = ? and deleted_at is null""",
-				Integer.class, variantId, productId);
-		if (n == null || n == 0) {
-			throw LoupeException.notFound("Variant", variantId);
-		}
+		requireLive("product_variant", "Variant", variantId, " and product_id = ?", productId);
 	}
 
 	private void requireOption(String productId, String optionId) {
 		requireProduct(productId);
-		Integer n = jdbc.queryForObject("""
-				select count(*) from catalog.product_option where id = ? and product_id = ? and deleted_at is null""",
-				Integer.class, optionId, productId);
-		if (n == null || n == 0) {
-			throw LoupeException.notFound("Product option", optionId);
-		}
+		requireLive("product_option", "Product option", optionId, " and product_id = ?", productId);
 	}
 
 	private void requireLive(String table, String what, String id) {
-		Integer n = jdbc.queryForObject("select count(*) from catalog." + table + " where id = ? and deleted_at is null",
-				Integer.class, id);
+		requireLive(table, what, id, "", null);
+	}
+
+	private void requireLive(String table, String what, String id, String andParent, String parentId) {
+		Object[] args = parentId == null ? new Object[] { id } : new Object[] { id, parentId };
+		Integer n = jdbc.queryForObject("select count(*) from catalog." + table + " where id = ? and deleted_at is null"
+				+ andParent, Integer.class, args);
 		if (n == null || n == 0) {
 			throw LoupeException.notFound(what, id);
 		}

@@ -2,7 +2,7 @@ package dev.loupe.identity;
 
 import dev.loupe.notification.Notifications;
 import dev.loupe.platform.LoupeException;
-import dev.loupe.platform.LoupeProperties;
+import dev.loupe.platform.PublicLinks;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -37,18 +37,18 @@ public class PasswordResets implements DisposableBean {
 	private final Notifications notifications;
 	private final Logins logins;
 	private final Sessions sessions;
-	private final LoupeProperties properties;
+	private final PublicLinks links;
 	private final Clock clock;
 	private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
 	PasswordResets(JdbcClient jdbc, TransactionTemplate transactions, Notifications notifications, Logins logins,
-			Sessions sessions, LoupeProperties properties, Clock clock) {
+			Sessions sessions, PublicLinks links, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.notifications = notifications;
 		this.logins = logins;
 		this.sessions = sessions;
-		this.properties = properties;
+		this.links = links;
 		this.clock = clock;
 	}
 
@@ -99,7 +99,7 @@ public class PasswordResets implements DisposableBean {
 		jdbc.sql("insert into identity.password_reset (token_hash, auth_identity_id, expires_at) values (?, ?, ?)")
 			.params(Sessions.digest(token), authIdentityId, Timestamp.from(expires))
 			.update();
-		String base = properties.publicUrl().isBlank() ? "http://localhost:9000" : properties.publicUrl().replaceAll("/+$", "");
+		String base = links.base();
 		String link = base + "/account/reset-password?token=" + token + "&email="
 				+ java.net.URLEncoder.encode(email, StandardCharsets.UTF_8);
 		notifications.email(email, "password-reset", "Reset your password",

@@ -4,7 +4,7 @@ import dev.loupe.identity.internal.Passwords;
 import dev.loupe.notification.Notifications;
 import dev.loupe.platform.Ids;
 import dev.loupe.platform.LoupeException;
-import dev.loupe.platform.LoupeProperties;
+import dev.loupe.platform.PublicLinks;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -33,15 +33,15 @@ public class StaffInvites {
 	private final JdbcClient jdbc;
 	private final StaffAccounts accounts;
 	private final Notifications notifications;
-	private final LoupeProperties properties;
+	private final PublicLinks links;
 	private final Clock clock;
 
-	StaffInvites(JdbcClient jdbc, StaffAccounts accounts, Notifications notifications, LoupeProperties properties,
+	StaffInvites(JdbcClient jdbc, StaffAccounts accounts, Notifications notifications, PublicLinks links,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.notifications = notifications;
-		this.properties = properties;
+		this.links = links;
 		this.clock = clock;
 	}
 
@@ -66,7 +66,7 @@ public class StaffInvites {
 			.params(id, normalized, role.code(), Sessions.digest(token), invitedBy, Timestamp.from(now),
 					Timestamp.from(now.plus(VALID_FOR)))
 			.update();
-		String base = properties.publicUrl().isBlank() ? "http://localhost:9000" : properties.publicUrl().replaceAll("/+$", "");
+		String base = links.base();
 		notifications.email(normalized, "staff-invite", "You are invited to the back office",
 				"You are invited to join the back office as " + role.code() + ".\n\nChoose your password within 7 days:\n"
 						+ base + "/app/invite?token=" + token + "&email=" + java.net.URLEncoder.encode(normalized,

@@ -7,6 +7,7 @@ import dev.loupe.identity.SecretApiKeys;
 import dev.loupe.identity.StaffLogins;
 import dev.loupe.identity.StaffUser;
 import dev.loupe.identity.Tokens;
+import dev.loupe.platform.web.BearerToken;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -102,12 +103,12 @@ class AdminAuthFilter extends OncePerRequestFilter {
 		if (space < 0) {
 			return Optional.empty();
 		}
-		String scheme = header.substring(0, space);
-		String value = header.substring(space + 1).strip();
-		if (scheme.equalsIgnoreCase("Bearer")) {
-			return Optional.of(value);
+		Optional<String> bearer = BearerToken.of(header);
+		if (bearer.isPresent()) {
+			return bearer;
 		}
-		if (scheme.equalsIgnoreCase("Basic")) {
+		String value = header.substring(space + 1).strip();
+		if (header.substring(0, space).equalsIgnoreCase("Basic")) {
 			try {
 				String decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
 				int colon = decoded.indexOf(':');

@@ -3,12 +3,14 @@ package dev.loupe.identity.internal;
 import dev.loupe.identity.Principal;
 import dev.loupe.identity.Sessions;
 import dev.loupe.identity.Tokens;
+import dev.loupe.platform.web.BearerToken;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,8 +34,9 @@ class PrincipalFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
-		if (header != null && header.length() > 7 && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			tokens.verify(header.substring(7).strip())
+		Optional<String> bearer = BearerToken.of(header);
+		if (bearer.isPresent()) {
+			tokens.verify(bearer.get())
 				.filter(p -> p.actorType() == Principal.ActorType.CUSTOMER || sessions.isLive(p.sessionId()))
 				.ifPresent(p -> request.setAttribute(Principal.ATTRIBUTE, p));
 		}

@@ -7,6 +7,7 @@ import dev.loupe.identity.Sessions;
 import dev.loupe.identity.Tokens;
 import dev.loupe.platform.Input;
 import dev.loupe.platform.LoupeException;
+import dev.loupe.platform.web.BearerToken;
 import dev.loupe.platform.web.JsonBodies;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -120,9 +121,7 @@ class AuthRoutes {
 	@PostMapping("/auth/customer/emailpass/update")
 	Map<String, Object> updatePassword(@RequestBody(required = false) byte[] raw, HttpServletRequest http) {
 		Input body = bodies.read(raw, http).allow(Set.of("email", "password"));
-		String header = http.getHeader("Authorization");
-		String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
-		resets.reset(token, body.text("password", 1000));
+		resets.reset(BearerToken.of(http.getHeader("Authorization")).orElse(null), body.text("password", 1000));
 		return Map.of("success", true);
 	}
 

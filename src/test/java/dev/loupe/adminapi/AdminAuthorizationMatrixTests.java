@@ -107,6 +107,8 @@ class AdminAuthorizationMatrixTests {
 					assertThat(call(integration, verb, path).status()).as("API key " + verb + " " + path).isNotIn(401, 403);
 					for (StaffRole role : StaffRole.values()) {
 						Answer answer = call(asRole.get(role), verb, path);
+						assertThat(answer.status()).as(role + " " + verb + " " + path + " is never a server fault")
+							.isLessThan(500);
 						if (row.allowed().contains(role)) {
 							assertThat(answer.status()).as(role + " " + verb + " " + path).isNotIn(401, 403);
 						}

@@ -45,7 +45,9 @@ class StoreAuthorizationMatrixTests {
 			new Row("POST", "/store/customers", List.of(Caller.REGISTRATION)),
 			new Row("GET|POST|DELETE", "/store/customers/me.*", List.of(Caller.CUSTOMER)),
 			new Row("POST", "/store/carts/\\{[^}]+}/customer", List.of(Caller.CUSTOMER)),
-			new Row("GET|POST|DELETE", "/store/carts(/.*)?", EVERYONE));
+			new Row("GET|POST|DELETE", "/store/carts(/.*)?", EVERYONE),
+			new Row("GET", "/store/payment-providers", EVERYONE),
+			new Row("POST", "/store/payment-collections(/\\{[^}]+}/payment-sessions)?", EVERYONE));
 
 	@LocalServerPort
 	int port;

@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -67,20 +69,22 @@ public class PaymentCollections {
 			CollectionRow row = rows.lockCollectionOfCart(cartId).orElseThrow();
 			if (row.status().isOpen() && !sameMoney(row.amount(), due)) {
 				rows.setAmount(row.id(), due);
+				PaymentCollectionStatus next = row.status();
 				if (row.amount().currency().equals(due.currency())) {
 					rows.setOpenSessionAmounts(row.id(), due);
 				}
 				else {
 					dropped.addAll(cancelOpenSessions(row, "currency changed to " + due.currencyCodeLower()));
-					row.status().requireCanBecome(PaymentCollectionStatus.NOT_PAID, row.id());
-					rows.setStatus(row.id(), PaymentCollectionStatus.NOT_PAID);
+					next = PaymentCollectionStatus.NOT_PAID;
+					row.status().requireCanBecome(next, row.id());
+					rows.setStatus(row.id(), next);
 				}
-				rows.record(row.id(), row.id(), row.status().code(), dropped.isEmpty() ? row.status().code() : "not_paid",
-						"amount " + row.amount() + " -> " + due);
+				rows.record(row.id(), row.id(), row.status().code(), next.code(), "amount " + row.amount() + " -> " + due);
 			}
 			return rows.assemble(rows.collection(row.id()).orElseThrow());
 		});
-		dropped.forEach(this::cancelAtProvider);
+		// forCart may run inside the caller's transaction (a cart change): providers hear of it once it commits.
+		afterCommit(() -> dropped.forEach(this::cancelAtProvider));
 		return collection;
 	}
 
@@ -103,6 +107,7 @@ public class PaymentCollections {
 	 */
 	public PaymentCollection initiateSession(String collectionId, String providerId, Map<String, Object> data,
 			Map<String, Object> context) {
+		requireNoTransaction("initiateSession");
 		PaymentProvider provider = providers.require(providerId);
 		CollectionRow row = open(collectionId);
 		String sessionId = Ids.next("payses");
@@ -164,6 +169,7 @@ public class PaymentCollections {
 	 *        session id, so a repeat after a crash cannot authorise twice
 	 */
 	public AuthorizedPayment authorize(String collectionId, Money expectedAmount, String idempotencyKey) {
+		requireNoTransaction("authorize");
 		if (!Ids.hasPrefix(collectionId, "pay_col")) {
 			throw LoupeException.notFound("Payment collection", PaymentProviders.shown(collectionId));
 		}
@@ -176,6 +182,7 @@ public class PaymentCollections {
 	 * When the provider cannot void, nothing changes and the call may be repeated.
 	 */
 	public void cancel(String collectionId) {
+		requireNoTransaction("cancel");
 		CollectionRow row = (Ids.hasPrefix(collectionId, "pay_col") ? rows.collection(collectionId)
 				: Optional.<CollectionRow>empty())
 			.orElseThrow(() -> LoupeException.notFound("Payment collection", PaymentProviders.shown(collectionId)));
@@ -233,6 +240,7 @@ public class PaymentCollections {
 	 * Repeating a call with the same idempotency key answers the payment without capturing again.
 	 */
 	public Payment capture(String paymentId, Money amount, String idempotencyKey) {
+		requireNoTransaction("capture");
 		return movements.move(Movements.Kind.CAPTURE, paymentId, amount, null, null, idempotencyKey);
 	}
 
@@ -241,6 +249,7 @@ public class PaymentCollections {
 	 * Repeating a call with the same idempotency key answers the payment without refunding again.
 	 */
 	public Payment refund(String paymentId, Money amount, String reason, String note, String idempotencyKey) {
+		requireNoTransaction("refund");
 		return movements.move(Movements.Kind.REFUND, paymentId, amount, reason, note, idempotencyKey);
 	}
 
@@ -320,6 +329,30 @@ public class PaymentCollections {
 		catch (PaymentProviderException e) {
 			log.warn("Payment provider {} could not drop session {}: {}", provider.id(), session.sessionId(),
 					e.getMessage());
+		}
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			action.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+		});
+	}
+
+	/**
+	 * Provider calls must not run inside a caller's transaction: it would hold its locks and a connection for as
+	 * long as the provider takes, and roll back our record of money that did move.
+	 */
+	private static void requireNoTransaction(String method) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("PaymentCollections." + method + " calls a payment provider and must be "
+					+ "called outside a database transaction");
 		}
 	}
 

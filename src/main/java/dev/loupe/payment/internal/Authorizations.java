@@ -151,7 +151,26 @@ public class Authorizations {
 		}
 		ProviderResult answered = result;
 		String failed = failure;
-		return tx.execute(status -> finish(collectionId, session, answered, failed, idempotencyKey));
+		Claim outcome = tx.execute(status -> finish(collectionId, session, answered, failed, idempotencyKey));
+		if (failure != null && provider != null && outcome instanceof Failed) {
+			// A call that timed out may still have reserved money at the provider: release it.
+			dropAtProvider(provider, new ProviderSession(session.id(), collectionId, session.amount(), session.data(),
+					session.context()));
+		}
+		return outcome;
+	}
+
+	private void dropAtProvider(PaymentProvider provider, ProviderSession session) {
+		try {
+			calls.call("Payment provider " + provider.id(), properties.providerTimeout(), () -> {
+				provider.cancel(session, session.sessionId() + ":cancel");
+				return null;
+			});
+		}
+		catch (PaymentProviderException e) {
+			log.warn("Payment provider {} could not drop failed session {}: {}", provider.id(), session.sessionId(),
+					e.getMessage());
+		}
 	}
 
 	private Claim finish(String collectionId, PaymentSession asked, ProviderResult result, String failure,

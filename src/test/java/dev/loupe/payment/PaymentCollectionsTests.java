@@ -50,6 +50,9 @@ class PaymentCollectionsTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	tools.jackson.databind.json.JsonMapper json;
+
 	@BeforeEach
 	@AfterEach
 	void resetProvider() {
@@ -408,6 +411,17 @@ class PaymentCollectionsTests {
 		assertThat(refusal(() -> payments.refund(payment, usd("0"), "x", null, "r4")).status()).isEqualTo(400);
 		assertThat(refusal(() -> payments.refund(payment, Money.of("1", "EUR"), "x", null, "r5")).status()).isEqualTo(400);
 		assertThat(refusal(() -> payments.refund("pay_nope", usd("1"), "x", null, "r6")).type()).isEqualTo(ErrorType.NOT_FOUND);
+	}
+
+	@Test
+	void eventsSurviveTheJsonOfTheEventPublicationRegistry() {
+		List<Object> published = List.of(new PaymentAuthorized("pay_1", "pay_col_1", "cart_1", MANUAL, usd("19.99")),
+				new PaymentCaptured("capt_1", "pay_1", "pay_col_1", usd("5"), usd("5")),
+				new PaymentRefunded("ref_1", "pay_1", "pay_col_1", usd("2.5"), usd("2.5"), "return"),
+				new PaymentCanceled("pay_col_1", "cart_1", null, Money.zero("EUR")));
+		for (Object event : published) {
+			assertThat(json.readValue(json.writeValueAsString(event), event.getClass())).isEqualTo(event);
+		}
 	}
 
 	@Test

@@ -47,7 +47,9 @@ class StoreAuthorizationMatrixTests {
 			new Row("POST", "/store/carts/\\{[^}]+}/customer", List.of(Caller.CUSTOMER)),
 			new Row("GET|POST|DELETE", "/store/carts(/.*)?", EVERYONE),
 			new Row("GET", "/store/orders", List.of(Caller.CUSTOMER)),
-			new Row("GET", "/store/orders/\\{[^}]+}", EVERYONE));
+			new Row("GET", "/store/orders/\\{[^}]+}", EVERYONE),
+			new Row("GET", "/store/payment-providers", EVERYONE),
+			new Row("POST", "/store/payment-collections(/\\{[^}]+}/payment-sessions)?", EVERYONE));
 
 	@LocalServerPort
 	int port;

@@ -35,7 +35,8 @@ create table fulfillment.shipping_option (
     data                jsonb,
     is_enabled          boolean     not null default true,
     metadata            jsonb,
-    created_at          timestamptz not null default now(),
+    -- clock_timestamp, not now(): options created in one transaction (the demo's) keep their order of creation.
+    created_at          timestamptz not null default clock_timestamp(),
     updated_at          timestamptz not null default now(),
     deleted_at          timestamptz
 );

@@ -45,7 +45,8 @@ class StoreAuthorizationMatrixTests {
 			new Row("POST", "/store/customers", List.of(Caller.REGISTRATION)),
 			new Row("GET|POST|DELETE", "/store/customers/me.*", List.of(Caller.CUSTOMER)),
 			new Row("POST", "/store/carts/\\{[^}]+}/customer", List.of(Caller.CUSTOMER)),
-			new Row("GET|POST|DELETE", "/store/carts(/.*)?", EVERYONE));
+			new Row("GET|POST|DELETE", "/store/carts(/.*)?", EVERYONE),
+			new Row("GET|POST", "/store/shipping-options(/.*)?", EVERYONE));
 
 	@LocalServerPort
 	int port;

@@ -88,14 +88,8 @@ class CartRoutes {
 		return cart(carts.transfer(shopper(http), id), http);
 	}
 
-	/**
-	 * The key's sales channels and the logged-in customer. A registration token or a staff token is no customer: such
-	 * callers shop as guests.
-	 */
 	private static Shopper shopper(HttpServletRequest http) {
-		String customerId = Principal.customerId(http).orElse(null);
-		String email = customerId == null ? null : Principal.of(http).map(Principal::email).orElse(null);
-		return new Shopper(new StoreRequest(http).salesChannels(), customerId, email);
+		return Shoppers.of(http);
 	}
 
 	private ResponseEntity<byte[]> cart(Cart cart, HttpServletRequest http) {

@@ -2,7 +2,6 @@ package dev.loupe.storeapi.internal;
 
 import dev.loupe.cart.Cart;
 import dev.loupe.cart.Carts;
-import dev.loupe.cart.Shopper;
 import dev.loupe.identity.Principal;
 import dev.loupe.platform.LoupeException;
 import dev.loupe.platform.LoupeProperties;
@@ -41,35 +40,35 @@ class CartRoutes {
 
 	@PostMapping("/store/carts")
 	ResponseEntity<byte[]> create(@RequestBody(required = false) byte[] raw, HttpServletRequest http) {
-		return cart(carts.create(shopper(http), bodies.read(raw, http)), http);
+		return cart(carts.create(Shoppers.of(http), bodies.read(raw, http)), http);
 	}
 
 	@GetMapping("/store/carts/{id}")
 	ResponseEntity<byte[]> retrieve(@PathVariable String id, HttpServletRequest http) {
-		return cart(carts.find(shopper(http), id), http);
+		return cart(carts.find(Shoppers.of(http), id), http);
 	}
 
 	@PostMapping("/store/carts/{id}")
 	ResponseEntity<byte[]> update(@PathVariable String id, @RequestBody(required = false) byte[] raw,
 			HttpServletRequest http) {
-		return cart(carts.update(shopper(http), id, bodies.read(raw, http)), http);
+		return cart(carts.update(Shoppers.of(http), id, bodies.read(raw, http)), http);
 	}
 
 	@PostMapping("/store/carts/{id}/line-items")
 	ResponseEntity<byte[]> addLine(@PathVariable String id, @RequestBody(required = false) byte[] raw,
 			HttpServletRequest http) {
-		return cart(carts.addLine(shopper(http), id, bodies.read(raw, http)), http);
+		return cart(carts.addLine(Shoppers.of(http), id, bodies.read(raw, http)), http);
 	}
 
 	@PostMapping("/store/carts/{id}/line-items/{lineId}")
 	ResponseEntity<byte[]> updateLine(@PathVariable String id, @PathVariable String lineId,
 			@RequestBody(required = false) byte[] raw, HttpServletRequest http) {
-		return cart(carts.updateLine(shopper(http), id, lineId, bodies.read(raw, http)), http);
+		return cart(carts.updateLine(Shoppers.of(http), id, lineId, bodies.read(raw, http)), http);
 	}
 
 	@DeleteMapping("/store/carts/{id}/line-items/{lineId}")
 	ResponseEntity<byte[]> removeLine(@PathVariable String id, @PathVariable String lineId, HttpServletRequest http) {
-		Cart cart = carts.removeLine(shopper(http), id, lineId);
+		Cart cart = carts.removeLine(Shoppers.of(http), id, lineId);
 		// Medusa's type: DeleteResponseWithParent<"line-item", StoreCart>.
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", lineId);
@@ -85,11 +84,7 @@ class CartRoutes {
 		if (Principal.customerId(http).isEmpty()) {
 			throw LoupeException.unauthorized("Unauthorized");
 		}
-		return cart(carts.transfer(shopper(http), id), http);
-	}
-
-	private static Shopper shopper(HttpServletRequest http) {
-		return Shoppers.of(http);
+		return cart(carts.transfer(Shoppers.of(http), id), http);
 	}
 
 	private ResponseEntity<byte[]> cart(Cart cart, HttpServletRequest http) {

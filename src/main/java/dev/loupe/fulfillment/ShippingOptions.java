@@ -86,9 +86,9 @@ public class ShippingOptions {
 		return Ids.hasPrefix(optionId, "so") ? rows.option(optionId) : Optional.empty();
 	}
 
-	/** The live options of a region, enabled or not, oldest first: for the back office. */
-	public List<ShippingOption> ofRegion(String regionId) {
-		return rows.options(regionId);
+	/** The live options of a region (every region's when null), enabled or not, oldest first: for the back office. */
+	public List<ShippingOption> list(String regionId) {
+		return regionId == null ? rows.allOptions() : rows.options(regionId);
 	}
 
 	private ShippingRate rate(ShippingOption option, ShippingContext context) {

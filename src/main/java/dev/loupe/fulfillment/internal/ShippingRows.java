@@ -160,10 +160,15 @@ public class ShippingRows {
 		return load("region_id = ?", regionId);
 	}
 
-	private List<ShippingOption> load(String condition, String value) {
+	/** Every live option, oldest first: a store has a handful per region. */
+	public List<ShippingOption> allOptions() {
+		return load("true");
+	}
+
+	private List<ShippingOption> load(String condition, Object... params) {
 		List<ShippingOption> bare = jdbc.sql("select * from fulfillment.shipping_option where deleted_at is null and "
 				+ condition + " order by created_at, id")
-			.param(value)
+			.params(params)
 			.query(ShippingRows::option)
 			.list();
 		if (bare.isEmpty()) {

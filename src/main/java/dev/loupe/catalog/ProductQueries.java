@@ -2,6 +2,7 @@ package dev.loupe.catalog;
 
 import dev.loupe.catalog.internal.ProductLoader;
 import dev.loupe.catalog.internal.ProductSearchSql;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -88,6 +89,26 @@ public class ProductQueries {
 					ProductKind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
 					rs.getBoolean("discountable"), rs.getBoolean("manage_inventory"), rs.getBoolean("allow_backorder")));
 		});
+		return found;
+	}
+
+	/**
+	 * The weight of one unit of each of these variants (the variant's own, else its product's), as the catalogue stores
+	 * it: a number of grams. Variants without a known weight, and unknown variants, are absent.
+	 */
+	public Map<String, BigDecimal> variantWeights(java.util.Collection<String> variantIds) {
+		if (variantIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, BigDecimal> found = new HashMap<>();
+		jdbc.query("""
+				select v.id, coalesce(v.weight, p.weight) as weight
+				from catalog.product_variant v join catalog.product p on p.id = v.product_id
+				where v.id = any(:variants) and coalesce(v.weight, p.weight) is not null""",
+				new MapSqlParameterSource("variants", variantIds.toArray(String[]::new)),
+				rs -> {
+					found.put(rs.getString("id"), rs.getBigDecimal("weight"));
+				});
 		return found;
 	}
 

@@ -50,7 +50,9 @@ class AdminAuthorizationMatrixTests {
 			new Row("POST|DELETE", "/admin/(products|collections|product-categories|product-types|product-tags).*",
 					CATALOG_WRITERS),
 			new Row("POST|DELETE", "/admin/price-lists.*", CATALOG_WRITERS),
-			new Row("POST|DELETE", "/admin/uploads.*", CATALOG_WRITERS));
+			new Row("POST|DELETE", "/admin/uploads.*", CATALOG_WRITERS),
+			new Row("GET", "/admin/(shipping-options|shipping-profiles).*", EVERYONE),
+			new Row("POST|DELETE", "/admin/(shipping-options|shipping-profiles).*", EnumSet.of(StaffRole.ADMIN)));
 
 	@LocalServerPort
 	int port;

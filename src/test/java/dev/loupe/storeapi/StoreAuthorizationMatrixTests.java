@@ -49,7 +49,8 @@ class StoreAuthorizationMatrixTests {
 			new Row("GET", "/store/orders", List.of(Caller.CUSTOMER)),
 			new Row("GET", "/store/orders/\\{[^}]+}", EVERYONE),
 			new Row("GET", "/store/payment-providers", EVERYONE),
-			new Row("POST", "/store/payment-collections(/\\{[^}]+}/payment-sessions)?", EVERYONE));
+			new Row("POST", "/store/payment-collections(/\\{[^}]+}/payment-sessions)?", EVERYONE),
+			new Row("GET|POST", "/store/shipping-options(/.*)?", EVERYONE));
 
 	@LocalServerPort
 	int port;

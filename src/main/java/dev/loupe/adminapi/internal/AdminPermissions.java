@@ -24,6 +24,8 @@ final class AdminPermissions {
 			rule("GET", "/admin/(products|collections|product-categories|product-types|product-tags|price-lists)(/.*)?",
 					Permission.CATALOG_READ),
 			rule("GET", "/admin/customers(/.*)?", Permission.CUSTOMERS_READ),
+			rule("GET", "/admin/(shipping-options|shipping-profiles)(/.*)?", Permission.CATALOG_READ),
+			rule("POST DELETE", "/admin/(shipping-options|shipping-profiles)(/.*)?", Permission.SETTINGS_WRITE),
 			rule("POST DELETE", "/admin/price-lists(/.*)?", Permission.PRICING_WRITE),
 			rule("POST DELETE", "/admin/uploads(/.*)?", Permission.FILES_WRITE),
 			rule("POST DELETE", "/admin/(products|collections|product-categories|product-types|product-tags)(/.*)?",

@@ -4,6 +4,7 @@ import dev.loupe.catalog.CatalogImport;
 import dev.loupe.catalog.ImportedProduct;
 import dev.loupe.catalog.ProductDraft;
 import dev.loupe.file.FileStore;
+import dev.loupe.fulfillment.ShippingSetup;
 import dev.loupe.identity.SecretApiKeys;
 import dev.loupe.identity.StaffAccounts;
 import dev.loupe.identity.StaffRole;
@@ -58,13 +59,15 @@ public class DemoStoreLoader {
 	private final LoupeProperties properties;
 	private final Clock clock;
 	private final SecretApiKeys apiKeys;
+	private final ShippingSetup shipping;
 	// The demo integration key, known only in the run that created it: the banner shows it once.
 	private volatile String issuedApiKey;
 
 	DemoStoreLoader(JdbcClient jdbc, TransactionTemplate transactions, MarketSetup markets, TaxRates taxes,
 			StaffAccounts staff, CatalogImport catalog, PriceSetup pricing, StockSetup stock, FileStore files,
-			LoupeProperties properties, Clock clock, SecretApiKeys apiKeys) {
+			LoupeProperties properties, Clock clock, SecretApiKeys apiKeys, ShippingSetup shipping) {
 		this.apiKeys = apiKeys;
+		this.shipping = shipping;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.markets = markets;
@@ -114,6 +117,7 @@ public class DemoStoreLoader {
 			taxes.addRate(eu, vat.getKey(), null, "VAT", "VAT-" + vat.getKey().toUpperCase(), new BigDecimal(vat.getValue()));
 		}
 		taxes.addRate(uk, "gb", null, "VAT", "VAT-GB", new BigDecimal("20"));
+		shipping.loadDemo(us, eu, uk);
 		String channel = markets.createSalesChannel("Webshop", "The online store and its headless storefronts");
 		markets.setStoreDefaults(store, us, channel);
 		markets.createPublishableKey("Webshop storefront", List.of(channel));

@@ -4,7 +4,7 @@ import dev.loupe.cart.Shopper;
 import dev.loupe.identity.Principal;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Who asks for a cart, for every route that reads carts (the cart and payment routes). */
+/** Who is shopping in a Store API request, for every route that reads carts (cart, shipping and payment routes). */
 final class Shoppers {
 
 	private Shoppers() {

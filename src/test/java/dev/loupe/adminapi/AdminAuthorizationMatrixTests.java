@@ -50,6 +50,8 @@ class AdminAuthorizationMatrixTests {
 			new Row("POST|DELETE", "/admin/(products|collections|product-categories|product-types|product-tags).*",
 					CATALOG_WRITERS),
 			new Row("POST|DELETE", "/admin/price-lists.*", CATALOG_WRITERS),
+			new Row("GET", "/admin/promotions.*", EVERYONE),
+			new Row("POST|DELETE", "/admin/promotions.*", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
 			new Row("POST|DELETE", "/admin/uploads.*", CATALOG_WRITERS));
 
 	@LocalServerPort

@@ -4,7 +4,10 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 
-/** Everything the calculation needs from a cart: its currency, lines, shipping methods and customer (may be null). */
+/**
+ * Everything the calculation needs from a cart: its currency, lines and shipping methods, and its customer (may be
+ * null; carried for the caller, as per-customer limits are checked by {@link Promotions}, not by the calculation).
+ */
 public record DiscountContext(Currency currency, List<DiscountLine> lines, List<DiscountShipping> shippingMethods,
 		String customerId) {
 

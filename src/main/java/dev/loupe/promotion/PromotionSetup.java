@@ -160,7 +160,7 @@ public class PromotionSetup {
 		}
 		boolean taken = jdbc.sql("""
 				select exists (select 1 from promotion.promotion
-				  where lower(code) = lower(?) and deleted_at is null and id <> ?)""")
+				  where code is not null and lower(code) = lower(?) and deleted_at is null and id <> ?)""")
 			.params(code, exceptId == null ? "" : exceptId)
 			.query(Boolean.class)
 			.single();

@@ -77,7 +77,7 @@ public class Promotions {
 
 	private static String filter(String q, List<String> codes) {
 		return "true" + (q == null || q.isBlank() ? "" : " and p.code ilike :pattern escape '\\'")
-				+ (codes == null || codes.isEmpty() ? "" : " and lower(p.code) = any(:codes)");
+				+ (codes == null || codes.isEmpty() ? "" : " and p.code is not null and lower(p.code) = any(:codes)");
 	}
 
 	private static Map<String, Object> filterParams(String q, List<String> codes) {
@@ -110,7 +110,7 @@ public class Promotions {
 			return List.of();
 		}
 		Map<String, Promotion> byCode = new LinkedHashMap<>();
-		for (Promotion p : rows.select("lower(p.code) = any(:codes)",
+		for (Promotion p : rows.select("p.code is not null and lower(p.code) = any(:codes)",
 				Map.of("codes", given.keySet().toArray(String[]::new)))) {
 			byCode.put(p.code().toLowerCase(Locale.ROOT), p);
 		}

@@ -8,6 +8,8 @@ public enum Permission {
 	CATALOG_WRITE,
 	/** Change prices and price lists. */
 	PRICING_WRITE,
+	/** Create, change and delete promotions and their codes. */
+	PROMOTIONS_WRITE,
 	/** Upload and delete files. */
 	FILES_WRITE,
 	/** Read customers and their address books (every read is audited). */

@@ -15,8 +15,9 @@ public enum StaffRole {
 	LAB(EnumSet.of(Permission.CATALOG_READ)),
 	/** Picks, packs and receives: reads the catalogue. */
 	WAREHOUSE(EnumSet.of(Permission.CATALOG_READ)),
-	/** Assortment and purchasing: manages the catalogue, its prices and images. */
-	BUYER(EnumSet.of(Permission.CATALOG_READ, Permission.CATALOG_WRITE, Permission.PRICING_WRITE, Permission.FILES_WRITE));
+	/** Assortment and purchasing: manages the catalogue, its prices, promotions and images. */
+	BUYER(EnumSet.of(Permission.CATALOG_READ, Permission.CATALOG_WRITE, Permission.PRICING_WRITE,
+			Permission.PROMOTIONS_WRITE, Permission.FILES_WRITE));
 
 	private final Set<Permission> permissions;
 

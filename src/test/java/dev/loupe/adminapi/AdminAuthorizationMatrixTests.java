@@ -52,7 +52,9 @@ class AdminAuthorizationMatrixTests {
 			new Row("POST|DELETE", "/admin/price-lists.*", CATALOG_WRITERS),
 			new Row("POST|DELETE", "/admin/uploads.*", CATALOG_WRITERS),
 			new Row("GET", "/admin/(shipping-options|shipping-profiles).*", EVERYONE),
-			new Row("POST|DELETE", "/admin/(shipping-options|shipping-profiles).*", EnumSet.of(StaffRole.ADMIN)));
+			new Row("POST|DELETE", "/admin/(shipping-options|shipping-profiles).*", EnumSet.of(StaffRole.ADMIN)),
+			new Row("GET", "/admin/promotions.*", EVERYONE),
+			new Row("POST|DELETE", "/admin/promotions.*", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)));
 
 	@LocalServerPort
 	int port;

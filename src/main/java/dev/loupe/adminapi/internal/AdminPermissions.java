@@ -27,6 +27,8 @@ final class AdminPermissions {
 			rule("GET", "/admin/(shipping-options|shipping-profiles)(/.*)?", Permission.CATALOG_READ),
 			rule("POST DELETE", "/admin/(shipping-options|shipping-profiles)(/.*)?", Permission.SETTINGS_WRITE),
 			rule("POST DELETE", "/admin/price-lists(/.*)?", Permission.PRICING_WRITE),
+			rule("GET", "/admin/promotions(/.*)?", Permission.CATALOG_READ),
+			rule("POST DELETE", "/admin/promotions(/.*)?", Permission.PROMOTIONS_WRITE),
 			rule("POST DELETE", "/admin/uploads(/.*)?", Permission.FILES_WRITE),
 			rule("POST DELETE", "/admin/(products|collections|product-categories|product-types|product-tags)(/.*)?",
 					Permission.CATALOG_WRITE));

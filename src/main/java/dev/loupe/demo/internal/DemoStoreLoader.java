@@ -18,6 +18,7 @@ import dev.loupe.platform.StartupException;
 import dev.loupe.platform.Money;
 import dev.loupe.pricing.PriceDraft;
 import dev.loupe.pricing.PriceSetup;
+import dev.loupe.promotion.PromotionSetup;
 import dev.loupe.tax.TaxRates;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -60,14 +61,17 @@ public class DemoStoreLoader {
 	private final Clock clock;
 	private final SecretApiKeys apiKeys;
 	private final ShippingSetup shipping;
+	private final PromotionSetup promotions;
 	// The demo integration key, known only in the run that created it: the banner shows it once.
 	private volatile String issuedApiKey;
 
 	DemoStoreLoader(JdbcClient jdbc, TransactionTemplate transactions, MarketSetup markets, TaxRates taxes,
 			StaffAccounts staff, CatalogImport catalog, PriceSetup pricing, StockSetup stock, FileStore files,
-			LoupeProperties properties, Clock clock, SecretApiKeys apiKeys, ShippingSetup shipping) {
+			LoupeProperties properties, Clock clock, SecretApiKeys apiKeys, ShippingSetup shipping,
+			PromotionSetup promotions) {
 		this.apiKeys = apiKeys;
 		this.shipping = shipping;
+		this.promotions = promotions;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.markets = markets;
@@ -171,6 +175,7 @@ public class DemoStoreLoader {
 		pricing.createSale("Autumn sale", "20% off selected sensors, frames and downloads", now.minus(Duration.ofDays(1)),
 				now.plus(Duration.ofDays(30)), sale);
 		stock.setStock(levels);
+		promotions.createDemoPromotions();
 	}
 
 	/** A shop price: whole units minus one cent (48.99), as shoppers expect. */

@@ -1,0 +1,146 @@
+package dev.loupe.inventory;
+
+import dev.loupe.platform.Ids;
+import dev.loupe.platform.LoupeException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reservations of stock for orders. Every change locks the inventory levels it touches, always in the order
+ * (variant, location), so concurrent checkouts wait for each other instead of deadlocking, and the table's check
+ * {@code reserved_quantity <= stocked_quantity} is a second guard: stock can never be promised twice. Each change
+ * writes its rows in the movement ledger.
+ */
+@Service
+public class Reservations {
+
+	private final JdbcClient jdbc;
+
+	Reservations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Reserves every demand for {@code reference}, in the caller's transaction, all or nothing. A variant short of
+	 * stock (and not allowed on backorder) is {@code not_allowed} naming the variants and what is available. Reserving
+	 * a reference that already holds reservations changes nothing and returns them (a retried checkout).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<Reservation> reserve(String reference, List<StockDemand> demands) {
+		List<Reservation> existing = forReference(reference);
+		if (!existing.isEmpty() || demands.isEmpty()) {
+			return existing;
+		}
+		Map<String, StockDemand> byVariant = new TreeMap<>();
+		for (StockDemand d : demands) {
+			byVariant.merge(d.variantId(), d, (a, b) -> new StockDemand(a.variantId(), a.quantity() + b.quantity(),
+					a.allowBackorder() && b.allowBackorder()));
+		}
+		Map<String, List<Level>> levels = lockLevels(List.copyOf(byVariant.keySet()));
+		List<Reservation> taken = new ArrayList<>();
+		List<String> short_ = new ArrayList<>();
+		for (StockDemand demand : byVariant.values()) {
+			List<Level> at = levels.getOrDefault(demand.variantId(), List.of());
+			int available = at.stream().mapToInt(Level::available).sum();
+			if (available < demand.quantity() && !demand.allowBackorder()) {
+				short_.add(demand.variantId() + " (" + demand.quantity() + " requested, " + available + " available)");
+				continue;
+			}
+			int wanted = Math.min(demand.quantity(), available);
+			// The location with the most available first: fewer split shipments.
+			for (Level level : at.stream().sorted((a, b) -> Integer.compare(b.available(), a.available())).toList()) {
+				if (wanted == 0) {
+					break;
+				}
+				int take = Math.min(wanted, level.available());
+				if (take > 0) {
+					taken.add(new Reservation(Ids.next("resitem"), reference, demand.variantId(), level.locationId(), take,
+							null));
+					wanted -= take;
+				}
+			}
+		}
+		if (!short_.isEmpty()) {
+			throw LoupeException.notAllowed("Some variants do not have the required inventory: " + String.join(", ", short_));
+		}
+		for (Reservation r : taken) {
+			jdbc.sql("""
+					update inventory.inventory_level set reserved_quantity = reserved_quantity + :q, updated_at = now()
+					where variant_id = :v and location_id = :l""")
+				.param("q", r.quantity()).param("v", r.variantId()).param("l", r.locationId()).update();
+			jdbc.sql("""
+					insert into inventory.reservation (id, reference, variant_id, location_id, quantity)
+					values (:id, :ref, :v, :l, :q)""")
+				.param("id", r.id()).param("ref", reference).param("v", r.variantId()).param("l", r.locationId())
+				.param("q", r.quantity()).update();
+			ledger(r.variantId(), r.locationId(), "reserved", 0, r.quantity(), reference, null, null);
+		}
+		return forReference(reference);
+	}
+
+	/** Gives back every reservation of {@code reference} (a failed checkout, a canceled order); idempotent. */
+	@Transactional
+	public void release(String reference, String reason) {
+		List<Reservation> held = forReference(reference);
+		if (held.isEmpty()) {
+			return;
+		}
+		lockLevels(held.stream().map(Reservation::variantId).distinct().sorted().toList());
+		for (Reservation r : held) {
+			int deleted = jdbc.sql("delete from inventory.reservation where id = :id").param("id", r.id()).update();
+			if (deleted == 0) {
+				continue; // released by a concurrent call
+			}
+			jdbc.sql("""
+					update inventory.inventory_level set reserved_quantity = reserved_quantity - :q, updated_at = now()
+					where variant_id = :v and location_id = :l""")
+				.param("q", r.quantity()).param("v", r.variantId()).param("l", r.locationId()).update();
+			ledger(r.variantId(), r.locationId(), "released", 0, -r.quantity(), reference, reason, null);
+		}
+	}
+
+	/** The reservations held for a reference. */
+	@Transactional(readOnly = true)
+	public List<Reservation> forReference(String reference) {
+		return jdbc.sql("""
+				select id, reference, variant_id, location_id, quantity, created_at from inventory.reservation
+				where reference = :ref order by variant_id, location_id""")
+			.param("ref", reference)
+			.query((rs, n) -> new Reservation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getInt(5), rs.getTimestamp(6).toInstant()))
+			.list();
+	}
+
+	/** The levels of these variants (sorted ids), locked for update in (variant, location) order. */
+	private Map<String, List<Level>> lockLevels(List<String> sortedVariantIds) {
+		Map<String, List<Level>> levels = new LinkedHashMap<>();
+		jdbc.sql("""
+				select variant_id, location_id, stocked_quantity - reserved_quantity from inventory.inventory_level
+				where variant_id = any(:ids) order by variant_id, location_id for update""")
+			.param("ids", sortedVariantIds.toArray(String[]::new))
+			.query((rs, n) -> new Level(rs.getString(1), rs.getString(2), Math.max(0, rs.getInt(3))))
+			.list()
+			.forEach(l -> levels.computeIfAbsent(l.variantId(), k -> new ArrayList<>()).add(l));
+		return levels;
+	}
+
+	void ledger(String variantId, String locationId, String kind, int stockedDelta, int reservedDelta, String reference,
+			String reason, String actor) {
+		jdbc.sql("""
+				insert into inventory.movement (variant_id, location_id, kind, stocked_delta, reserved_delta, reference, reason, actor)
+				values (:v, :l, :k, :s, :r, :ref, :reason, :actor)""")
+			.param("v", variantId).param("l", locationId).param("k", kind).param("s", stockedDelta)
+			.param("r", reservedDelta).param("ref", reference).param("reason", reason).param("actor", actor)
+			.update();
+	}
+
+	private record Level(String variantId, String locationId, int available) {
+	}
+}

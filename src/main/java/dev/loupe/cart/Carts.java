@@ -1,6 +1,7 @@
 package dev.loupe.cart;
 
 import dev.loupe.cart.internal.CartRow;
+import dev.loupe.cart.internal.CartPricing;
 import dev.loupe.cart.internal.CartRows;
 import dev.loupe.catalog.ProductQueries;
 import dev.loupe.catalog.SellableVariant;
@@ -14,10 +15,6 @@ import dev.loupe.platform.Json;
 import dev.loupe.platform.LoupeException;
 import dev.loupe.platform.Money;
 import dev.loupe.pricing.CalculatedPrice;
-import dev.loupe.pricing.PriceCalculator;
-import dev.loupe.pricing.PriceContext;
-import dev.loupe.tax.TaxRate;
-import dev.loupe.tax.TaxRates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -68,19 +65,17 @@ public class Carts {
 	private final CartRows rows;
 	private final Markets markets;
 	private final ProductQueries products;
-	private final PriceCalculator prices;
+	private final CartPricing pricing;
 	private final StockLevels stock;
-	private final TaxRates taxRates;
 	private final Clock clock;
 
-	Carts(CartRows rows, Markets markets, ProductQueries products, PriceCalculator prices, StockLevels stock,
-			TaxRates taxRates, Clock clock) {
+	Carts(CartRows rows, Markets markets, ProductQueries products, CartPricing pricing, StockLevels stock,
+			Clock clock) {
 		this.rows = rows;
 		this.markets = markets;
 		this.products = products;
-		this.prices = prices;
+		this.pricing = pricing;
 		this.stock = stock;
-		this.taxRates = taxRates;
 		this.clock = clock;
 	}
 
@@ -134,7 +129,7 @@ public class Carts {
 	@Transactional(readOnly = true)
 	public Cart find(Shopper shopper, String cartId) {
 		CartRow row = visible(shopper, cartId, rows.find(checkedId(cartId)));
-		return assemble(row, region(row), rows.lines(row.id(), row.currencyCode()));
+		return pricing.read(row, region(row));
 	}
 
 	/**
@@ -258,7 +253,7 @@ public class Carts {
 			throw LoupeException.notAllowed("A cart holds at most " + MAX_LINES + " lines");
 		}
 		requireStock(variant, total);
-		CalculatedPrice price = priceOf(List.of(variantId), region).get(variantId);
+		CalculatedPrice price = pricing.priceOf(List.of(variantId), region).get(variantId);
 		if (same.isPresent()) {
 			rows.setQuantity(same.get().id(), total);
 			if (item.has("metadata")) {
@@ -287,45 +282,15 @@ public class Carts {
 
 	// ---------------------------------------------------------------- pricing and totals
 
-	/** Re-prices every line in the cart's region (a variant without a price there is refused) and reads the cart. */
-	private Cart refresh(CartRow row) {
-		Region region = region(row);
-		List<LineItem> lines = rows.lines(row.id(), row.currencyCode());
-		Map<String, CalculatedPrice> current = priceOf(lines.stream().map(LineItem::variantId).toList(), region);
-		for (LineItem line : lines) {
-			CalculatedPrice price = current.get(line.variantId());
-			rows.setPrice(line.id(), price.calculated().amount(), price.taxInclusive());
-		}
-		return assemble(row, region, rows.lines(row.id(), row.currencyCode()));
-	}
-
-	private Map<String, CalculatedPrice> priceOf(List<String> variantIds, Region region) {
-		Map<String, CalculatedPrice> found = prices.calculate(variantIds, new PriceContext(region.currencyCode(),
-				region.id(), region.taxInclusive(), clock.instant()));
-		List<String> missing = variantIds.stream().filter(v -> !found.containsKey(v)).distinct().toList();
-		if (!missing.isEmpty()) {
-			throw LoupeException.invalidData("Variants with IDs " + String.join(", ", missing) + " do not have a price in "
-					+ region.currencyCode().toLowerCase(Locale.ROOT) + " (region " + region.name() + ")");
-		}
-		return found;
-	}
-
-	private Cart assemble(CartRow row, Region region, List<LineItem> lines) {
-		CartAddress shipping = row.shippingAddress();
-		List<TaxRate> rates = shipping == null || !region.automaticTaxes() ? List.of()
-				: taxRates.applicable(region.id(), shipping.countryCode(), shipping.province());
-		CartTotals totals = CartTotals.calculate(Money.currency(row.currencyCode()), lines.stream()
-			.map(l -> new CartTotals.PricedLine(l.id(), l.unitPrice(), l.quantity(), l.taxInclusive(), rates))
-			.toList());
-		return new Cart(row.id(), region, row.currencyCode(), row.salesChannelId(), row.customerId(), row.email(),
-				shipping, row.billingAddress(), row.metadata(), lines, totals, row.completedAt(), row.createdAt(),
-				row.updatedAt());
+	/** Re-prices every line, the shipping method and the discounts (see {@link CartPricing}) and reads the cart. */
+	Cart refresh(CartRow row) {
+		return pricing.refresh(row, region(row));
 	}
 
 	// ---------------------------------------------------------------- access
 
 	/** The cart locked for a change: visible to the shopper and not completed. */
-	private CartRow open(Shopper shopper, String cartId) {
+	CartRow open(Shopper shopper, String cartId) {
 		CartRow row = visible(shopper, cartId, rows.lock(checkedId(cartId)));
 		if (row.completedAt() != null) {
 			throw LoupeException.notAllowed("Cart " + row.id() + " is already completed and cannot change");
@@ -333,18 +298,18 @@ public class Carts {
 		return row;
 	}
 
-	private static CartRow visible(Shopper shopper, String cartId, Optional<CartRow> found) {
+	static CartRow visible(Shopper shopper, String cartId, Optional<CartRow> found) {
 		return found
 			.filter(row -> shopper.salesChannelIds().contains(row.salesChannelId()))
 			.filter(row -> row.customerId() == null || row.customerId().equals(shopper.customerId()))
 			.orElseThrow(() -> LoupeException.notFound("Cart", shown(cartId)));
 	}
 
-	private static String checkedId(String cartId) {
+	static String checkedId(String cartId) {
 		return Ids.hasPrefix(cartId, "cart") ? cartId : "";
 	}
 
-	private Region region(CartRow row) {
+	Region region(CartRow row) {
 		return markets.region(row.regionId())
 			.orElseThrow(() -> LoupeException.notAllowed("The region of cart " + row.id() + " no longer exists; choose "
 					+ "another with region_id"));
@@ -405,7 +370,7 @@ public class Carts {
 	}
 
 	/** An id as it may be echoed in a message: without control or markup characters, and short. */
-	private static String shown(String id) {
+	static String shown(String id) {
 		String s = id == null ? "" : id.length() > 80 ? id.substring(0, 80) + "…" : id;
 		return s.replaceAll("[\\x00-\\x1f\\x7f\"\\\\<>']", "?");
 	}

@@ -4,5 +4,6 @@
  * APIs; never their tables.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "platform", "market", "catalog", "pricing", "inventory", "tax" })
+		allowedDependencies = { "platform", "market", "catalog", "pricing", "inventory", "tax", "fulfillment",
+			"promotion" })
 package dev.loupe.cart;

@@ -78,7 +78,10 @@ public class ProductQueries {
 		Map<String, SellableVariant> found = new HashMap<>();
 		jdbc.query("""
 				select v.id, v.title, v.sku, v.barcode, v.manage_inventory, v.allow_backorder, p.id as product_id,
-				  p.title as product_title, p.subtitle, p.handle, p.thumbnail, p.kind, p.discountable
+				  p.title as product_title, p.subtitle, p.handle, p.thumbnail, p.kind, p.discountable, p.collection_id,
+				  round(coalesce(v.weight, p.weight))::int as weight,
+				  array(select pc.category_id from catalog.product_category_product pc where pc.product_id = p.id
+				        order by pc.category_id) as category_ids
 				from catalog.product_variant v join catalog.product p on p.id = v.product_id
 				where v.id = any(:variants) and v.deleted_at is null and p.deleted_at is null and p.status = 'published'
 				  and exists (select 1 from catalog.product_sales_channel psc where psc.product_id = p.id
@@ -87,7 +90,9 @@ public class ProductQueries {
 					rs.getString("sku"), rs.getString("barcode"), rs.getString("product_id"), rs.getString("product_title"),
 					rs.getString("subtitle"), rs.getString("handle"), rs.getString("thumbnail"),
 					ProductKind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
-					rs.getBoolean("discountable"), rs.getBoolean("manage_inventory"), rs.getBoolean("allow_backorder")));
+					rs.getBoolean("discountable"), rs.getBoolean("manage_inventory"), rs.getBoolean("allow_backorder"),
+					rs.getString("collection_id"), List.of((String[]) rs.getArray("category_ids").getArray()),
+					(Integer) rs.getObject("weight")));
 		});
 		return found;
 	}

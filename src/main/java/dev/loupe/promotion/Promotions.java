@@ -47,6 +47,25 @@ public class Promotions {
 		return null;
 	}
 
+	/**
+	 * Of these promotions (by id, in this order), the ones that can still discount a cart now in this currency: live,
+	 * not used up, available in the currency. Unlike {@link #forCodes} it refuses nothing: a cart reads with the
+	 * promotions that still apply.
+	 */
+	@Transactional(readOnly = true)
+	public List<Promotion> usable(List<String> promotionIds, Instant now, Currency currency) {
+		if (promotionIds.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Promotion> found = new java.util.HashMap<>();
+		rows.select("p.id = any(:ids)", Map.of("ids", promotionIds.toArray(String[]::new)))
+			.forEach(p -> found.put(p.id(), p));
+		return promotionIds.stream()
+			.map(found::get)
+			.filter(p -> p != null && p.liveAt(now) && !p.usedUp() && p.availableIn(currency))
+			.toList();
+	}
+
 	/** A live promotion by id. */
 	@Transactional(readOnly = true)
 	public Promotion find(String id) {

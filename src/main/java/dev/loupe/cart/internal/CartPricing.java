@@ -1,0 +1,220 @@
+package dev.loupe.cart.internal;
+
+import dev.loupe.cart.Cart;
+import dev.loupe.cart.CartAddress;
+import dev.loupe.cart.CartAdjustment;
+import dev.loupe.cart.CartPromotion;
+import dev.loupe.cart.CartShippingMethod;
+import dev.loupe.cart.CartTotals;
+import dev.loupe.cart.LineItem;
+import dev.loupe.catalog.ProductQueries;
+import dev.loupe.catalog.SellableVariant;
+import dev.loupe.fulfillment.ShippedItem;
+import dev.loupe.fulfillment.ShippingContext;
+import dev.loupe.fulfillment.ShippingOffer;
+import dev.loupe.fulfillment.ShippingOptions;
+import dev.loupe.market.Region;
+import dev.loupe.platform.LoupeException;
+import dev.loupe.platform.Money;
+import dev.loupe.pricing.CalculatedPrice;
+import dev.loupe.pricing.PriceCalculator;
+import dev.loupe.pricing.PriceContext;
+import dev.loupe.promotion.Adjustment;
+import dev.loupe.promotion.DiscountContext;
+import dev.loupe.promotion.DiscountLine;
+import dev.loupe.promotion.DiscountShipping;
+import dev.loupe.promotion.Discounts;
+import dev.loupe.promotion.Promotion;
+import dev.loupe.promotion.PromotionCalculator;
+import dev.loupe.promotion.Promotions;
+import dev.loupe.tax.TaxRate;
+import dev.loupe.tax.TaxRates;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prices a cart: unit prices from the price calculator in the cart's region, the shipping method's price from its
+ * option, the discounts of the cart's promotions (automatic first, then codes in the order applied), and the taxes of
+ * the shipping address's place on lines and shipping alike. {@link #refresh} stores what changed (and drops a
+ * shipping method or code that is no longer valid) and is called under the cart's lock on every change;
+ * {@link #read} only reads.
+ * <p>
+ * The shipping price sees the item amounts before discounts (so a free-over threshold does not flip as a discount
+ * is applied), and discounts are taken off in each line's tax basis before the tax is computed.
+ */
+@Component
+public class CartPricing {
+
+	private final CartRows rows;
+	private final CartExtrasRows extras;
+	private final ProductQueries products;
+	private final PriceCalculator prices;
+	private final ShippingOptions shipping;
+	private final Promotions promotions;
+	private final TaxRates taxRates;
+	private final Clock clock;
+
+	CartPricing(CartRows rows, CartExtrasRows extras, ProductQueries products, PriceCalculator prices,
+			ShippingOptions shipping, Promotions promotions, TaxRates taxRates, Clock clock) {
+		this.rows = rows;
+		this.extras = extras;
+		this.products = products;
+		this.prices = prices;
+		this.shipping = shipping;
+		this.promotions = promotions;
+		this.taxRates = taxRates;
+		this.clock = clock;
+	}
+
+	/** Re-prices every line, re-quotes the shipping method and re-checks the codes, stores changes, reads the cart. */
+	public Cart refresh(CartRow row, Region region) {
+		return refresh(row, region, true);
+	}
+
+	/**
+	 * As {@link #refresh(CartRow, Region)}; with {@code dropInvalidCodes} false a code that is no longer valid stays
+	 * on the cart (without discounting), so that a completion can refuse naming it instead of charging more silently.
+	 */
+	public Cart refresh(CartRow row, Region region, boolean dropInvalidCodes) {
+		List<LineItem> lines = rows.lines(row.id(), row.currencyCode());
+		Map<String, CalculatedPrice> current = priceOf(lines.stream().map(LineItem::variantId).toList(), region);
+		for (LineItem line : lines) {
+			CalculatedPrice price = current.get(line.variantId());
+			rows.setPrice(line.id(), price.calculated().amount(), price.taxInclusive());
+		}
+		lines = rows.lines(row.id(), row.currencyCode());
+		Map<String, SellableVariant> variants = variants(row, lines);
+		ShippingContext context = shippingContext(row, region, lines, variants);
+		List<CartShippingMethod> methods = extras.shippingMethods(row.id(), row.currencyCode());
+		// Not quote(): its refusal would mark this transaction rollback-only; an option no longer offered is dropped.
+		List<ShippingOffer> offers = methods.isEmpty() ? List.of() : shipping.available(context);
+		for (CartShippingMethod method : methods) {
+			offers.stream()
+				.filter(o -> o.optionId().equals(method.optionId()) && o.amount() != null)
+				.findFirst()
+				.ifPresentOrElse(o -> extras.setShippingPrice(method.id(), o.amount(), o.taxInclusive()),
+						() -> extras.deleteShippingMethod(method.id()));
+		}
+		Currency currency = Money.currency(row.currencyCode());
+		if (dropInvalidCodes) {
+			List<CartExtrasRows.AppliedCode> codes = extras.codes(row.id());
+			List<String> usable = promotions.usable(codes.stream().map(CartExtrasRows.AppliedCode::promotionId).toList(),
+					clock.instant(), currency).stream().map(Promotion::id).toList();
+			codes.stream().filter(c -> !usable.contains(c.promotionId()))
+				.forEach(c -> extras.removeCode(row.id(), c.promotionId()));
+		}
+		return assemble(row, region, lines, variants);
+	}
+
+	/** The cart as stored, with its totals. */
+	public Cart read(CartRow row, Region region) {
+		List<LineItem> lines = rows.lines(row.id(), row.currencyCode());
+		return assemble(row, region, lines, variants(row, lines));
+	}
+
+	/** Where and what the cart ships, for pricing shipping options. */
+	public ShippingContext shippingContext(CartRow row, Region region, List<LineItem> lines,
+			Map<String, SellableVariant> variants) {
+		Money subtotal = Money.zero(row.currencyCode());
+		List<ShippedItem> items = new ArrayList<>();
+		for (LineItem line : lines) {
+			subtotal = subtotal.plus(amount(line));
+			SellableVariant v = variants.get(line.variantId());
+			items.add(new ShippedItem(line.variantId(), line.quantity(), v == null ? null : v.weightGrams(),
+					line.requiresShipping()));
+		}
+		CartAddress to = row.shippingAddress();
+		return new ShippingContext(region.id(), row.currencyCode(), to == null ? null : to.countryCode(),
+				to == null ? null : to.province(), to == null ? null : to.postalCode(), subtotal, items);
+	}
+
+	/** The shipping context of a stored cart. */
+	public ShippingContext shippingContext(CartRow row, Region region) {
+		List<LineItem> lines = rows.lines(row.id(), row.currencyCode());
+		return shippingContext(row, region, lines, variants(row, lines));
+	}
+
+	private Cart assemble(CartRow row, Region region, List<LineItem> lines, Map<String, SellableVariant> variants) {
+		Currency currency = Money.currency(row.currencyCode());
+		CartAddress to = row.shippingAddress();
+		List<TaxRate> rates = to == null || !region.automaticTaxes() ? List.of()
+				: taxRates.applicable(region.id(), to.countryCode(), to.province());
+		List<CartShippingMethod> methods = extras.shippingMethods(row.id(), row.currencyCode());
+
+		List<Promotion> applied = new ArrayList<>(promotions.automatic(clock.instant(), currency));
+		List<CartPromotion> shown = new ArrayList<>();
+		applied.forEach(p -> shown.add(cartPromotion(p)));
+		// A code that expired or was used up since it was applied no longer discounts; the next change removes it.
+		for (Promotion p : promotions.usable(extras.codes(row.id()).stream().map(CartExtrasRows.AppliedCode::promotionId)
+			.toList(), clock.instant(), currency)) {
+			applied.add(p);
+			shown.add(cartPromotion(p));
+		}
+		Discounts discounts = PromotionCalculator.calculate(new DiscountContext(currency, lines.stream()
+			.map(l -> {
+				SellableVariant v = variants.get(l.variantId());
+				return new DiscountLine(l.id(), l.productId(), v == null ? null : v.collectionId(),
+						v == null ? List.of() : v.categoryIds(), l.quantity(), amount(l), l.discountable());
+			})
+			.toList(), methods.stream().map(m -> new DiscountShipping(m.id(), m.amount())).toList(), row.customerId()),
+				applied);
+		Map<String, Money> off = new HashMap<>();
+		List<CartAdjustment> adjustments = new ArrayList<>();
+		for (List<Adjustment> list : List.of(discounts.lineAdjustments(), discounts.shippingAdjustments())) {
+			for (Adjustment a : list) {
+				off.merge(a.targetId(), a.amount(), Money::plus);
+				adjustments.add(new CartAdjustment(adjustmentId(a), a.targetId(), a.promotionId(), a.code(), a.amount(),
+						a.description()));
+			}
+		}
+		CartTotals totals = CartTotals.calculate(currency,
+				lines.stream()
+					.map(l -> new CartTotals.PricedLine(l.id(), l.unitPrice(), l.quantity(), l.taxInclusive(), rates,
+							off.get(l.id())))
+					.toList(),
+				methods.stream()
+					.map(m -> new CartTotals.PricedShipping(m.id(), m.amount(), m.taxInclusive(), rates, off.get(m.id())))
+					.toList());
+		return new Cart(row.id(), region, row.currencyCode(), row.salesChannelId(), row.customerId(), row.email(), to,
+				row.billingAddress(), row.metadata(), lines, methods, List.copyOf(shown), List.copyOf(adjustments),
+				totals, row.completedAt(), row.createdAt(), row.updatedAt());
+	}
+
+	/** Adjustments are computed, not stored: their id is stable for a target and promotion. */
+	private static String adjustmentId(Adjustment a) {
+		return "caadj_" + Integer.toUnsignedString((a.targetId() + "/" + a.promotionId()).hashCode(), 36);
+	}
+
+	private static CartPromotion cartPromotion(Promotion p) {
+		return new CartPromotion(p.id(), p.code(), p.automatic(), p.method().type().code(), p.method().value(),
+				p.method().currency() == null ? null : p.method().currency().getCurrencyCode().toLowerCase(Locale.ROOT));
+	}
+
+	private Map<String, SellableVariant> variants(CartRow row, List<LineItem> lines) {
+		return lines.isEmpty() ? Map.of()
+				: products.sellableVariants(lines.stream().map(LineItem::variantId).toList(), List.of(row.salesChannelId()));
+	}
+
+	private static Money amount(LineItem line) {
+		return new CartTotals.PricedLine(line.id(), line.unitPrice(), line.quantity(), line.taxInclusive(), List.of())
+			.amount();
+	}
+
+	/** Current prices of these variants in the region; a variant without one is refused. */
+	public Map<String, CalculatedPrice> priceOf(List<String> variantIds, Region region) {
+		Map<String, CalculatedPrice> found = prices.calculate(variantIds, new PriceContext(region.currencyCode(),
+				region.id(), region.taxInclusive(), clock.instant()));
+		List<String> missing = variantIds.stream().filter(v -> !found.containsKey(v)).distinct().toList();
+		if (!missing.isEmpty()) {
+			throw LoupeException.invalidData("Variants with IDs " + String.join(", ", missing) + " do not have a price in "
+					+ region.currencyCode().toLowerCase(Locale.ROOT) + " (region " + region.name() + ")");
+		}
+		return found;
+	}
+}

@@ -56,7 +56,8 @@ public class PaymentCollections {
 	/**
 	 * The cart's collection, created on first call. While nothing is authorised its amount follows {@code amount}
 	 * (the cart's total), and so do its open sessions'; a new currency drops the open sessions. Concurrent first
-	 * calls for one cart get the same collection.
+	 * calls for one cart get the same collection. A canceled collection (a checkout voided its payment) is set aside
+	 * and the cart gets a new one.
 	 */
 	public PaymentCollection forCart(String cartId, Money amount) {
 		if (!Ids.isWellFormed(cartId)) {
@@ -67,6 +68,12 @@ public class PaymentCollections {
 		PaymentCollection collection = tx.execute(status -> {
 			rows.insertCollection(Ids.next("pay_col"), cartId, due);
 			CollectionRow row = rows.lockCollectionOfCart(cartId).orElseThrow();
+			if (row.status() == PaymentCollectionStatus.CANCELED) {
+				// A failed checkout voided it: the cart is still open and pays with a fresh collection.
+				rows.retire(row.id());
+				rows.insertCollection(Ids.next("pay_col"), cartId, due);
+				row = rows.lockCollectionOfCart(cartId).orElseThrow();
+			}
 			if (row.status().isOpen() && !sameMoney(row.amount(), due)) {
 				rows.setAmount(row.id(), due);
 				PaymentCollectionStatus next = row.status();

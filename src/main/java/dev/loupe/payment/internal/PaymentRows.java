@@ -43,6 +43,13 @@ public class PaymentRows {
 			.update() == 1;
 	}
 
+	/** Sets a canceled collection aside (kept, with its history): the cart gets a new one on the next call. */
+	public void retire(String id) {
+		jdbc.sql("update payment.payment_collection set deleted_at = now(), updated_at = now() where id = ? and deleted_at is null")
+			.param(id)
+			.update();
+	}
+
 	public Optional<CollectionRow> collection(String id) {
 		return jdbc.sql("select * from payment.payment_collection where id = ? and deleted_at is null")
 			.param(id)

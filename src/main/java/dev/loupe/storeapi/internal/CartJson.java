@@ -2,11 +2,13 @@ package dev.loupe.storeapi.internal;
 
 import dev.loupe.cart.Cart;
 import dev.loupe.cart.CartAddress;
+import dev.loupe.cart.CartAdjustment;
+import dev.loupe.cart.CartPromotion;
+import dev.loupe.cart.CartShippingMethod;
 import dev.loupe.cart.CartTotals;
 import dev.loupe.cart.LineItem;
 import dev.loupe.cart.LineTotals;
 import dev.loupe.catalog.ProductDocuments;
-import dev.loupe.platform.Ids;
 import dev.loupe.platform.Money;
 import dev.loupe.tax.TaxLine;
 import java.math.BigDecimal;
@@ -19,18 +21,18 @@ import java.util.Map;
 
 /**
  * A cart in Medusa's {@code StoreCart} shape: amounts as numbers in major units, exact, with the totals of the cart
- * and of each line. Shipping methods and promotions are empty lists until those features exist. Tax lines are
- * computed on every read, so their ids change between reads.
+ * and of each line and shipping method, its promotions and their adjustments.
  */
 final class CartJson {
 
 	private CartJson() {
 	}
 
-	static Map<String, Object> cart(Cart c, String baseUrl) {
+	static Map<String, Object> cart(Cart c, Map<String, Object> paymentCollection, String baseUrl) {
 		CartTotals t = c.totals();
 		Map<String, LineTotals> lineTotals = new HashMap<>();
 		t.lines().forEach(l -> lineTotals.put(l.lineId(), l));
+		t.shippingMethods().forEach(l -> lineTotals.put(l.lineId(), l));
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("id", c.id());
 		m.put("currency_code", c.currencyCode());
@@ -47,11 +49,14 @@ final class CartJson {
 		m.put("billing_address", address(c.billingAddress(), c.customerId()));
 		List<Map<String, Object>> items = new ArrayList<>(c.items().size());
 		for (LineItem item : c.items()) {
-			items.add(item(item, lineTotals.get(item.id()), baseUrl));
+			items.add(item(c, item, lineTotals.get(item.id()), baseUrl));
 		}
 		m.put("items", items);
-		m.put("shipping_methods", List.of());
-		m.put("promotions", List.of());
+		m.put("shipping_methods", c.shippingMethods().stream()
+			.map(s -> shippingMethod(c, s, lineTotals.get(s.id())))
+			.toList());
+		m.put("promotions", c.promotions().stream().map(CartJson::promotion).toList());
+		m.put("payment_collection", paymentCollection);
 		m.put("original_item_total", amount(t.originalItemTotal()));
 		m.put("original_item_subtotal", amount(t.originalItemSubtotal()));
 		m.put("original_item_tax_total", amount(t.originalItemTaxTotal()));
@@ -65,19 +70,20 @@ final class CartJson {
 		m.put("subtotal", amount(t.subtotal()));
 		m.put("tax_total", amount(t.taxTotal()));
 		m.put("discount_total", amount(t.discountTotal()));
+		m.put("discount_subtotal", amount(t.discountSubtotal()));
 		m.put("discount_tax_total", amount(t.discountTaxTotal()));
 		m.put("gift_card_total", 0);
 		m.put("gift_card_tax_total", 0);
 		m.put("shipping_total", amount(t.shippingTotal()));
 		m.put("shipping_subtotal", amount(t.shippingSubtotal()));
 		m.put("shipping_tax_total", amount(t.shippingTaxTotal()));
-		m.put("original_shipping_total", amount(t.shippingTotal()));
-		m.put("original_shipping_subtotal", amount(t.shippingSubtotal()));
-		m.put("original_shipping_tax_total", amount(t.shippingTaxTotal()));
+		m.put("original_shipping_total", amount(t.originalShippingTotal()));
+		m.put("original_shipping_subtotal", amount(t.originalShippingSubtotal()));
+		m.put("original_shipping_tax_total", amount(t.originalShippingTaxTotal()));
 		return m;
 	}
 
-	private static Map<String, Object> item(LineItem i, LineTotals t, String baseUrl) {
+	private static Map<String, Object> item(Cart c, LineItem i, LineTotals t, String baseUrl) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("id", i.id());
 		m.put("cart_id", i.cartId());
@@ -98,8 +104,8 @@ final class CartJson {
 		m.put("metadata", i.metadata());
 		m.put("created_at", time(i.createdAt()));
 		m.put("updated_at", time(i.updatedAt()));
-		m.put("tax_lines", t.taxLines().stream().map(l -> taxLine(l, i, t)).toList());
-		m.put("adjustments", List.of());
+		m.put("tax_lines", t.taxLines().stream().map(l -> taxLine(l, "item_id", i.id(), t, i.updatedAt())).toList());
+		m.put("adjustments", c.adjustmentsOf(i.id()).stream().map(a -> adjustment(a, "item_id", i.createdAt())).toList());
 		m.put("original_total", amount(t.originalTotal()));
 		m.put("original_subtotal", amount(t.originalSubtotal()));
 		m.put("original_tax_total", amount(t.originalTaxTotal()));
@@ -110,23 +116,83 @@ final class CartJson {
 		m.put("subtotal", amount(t.subtotal()));
 		m.put("tax_total", amount(t.taxTotal()));
 		m.put("discount_total", amount(t.discountTotal()));
-		m.put("discount_tax_total", amount(t.discountTotal()));
+		m.put("discount_subtotal", amount(t.discountSubtotal()));
+		m.put("discount_tax_total", amount(t.discountTaxTotal()));
 		return m;
 	}
 
-	private static Map<String, Object> taxLine(TaxLine l, LineItem item, LineTotals t) {
+	private static Map<String, Object> shippingMethod(Cart c, CartShippingMethod s, LineTotals t) {
 		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", Ids.next("calitxl"));
+		m.put("id", s.id());
+		m.put("cart_id", c.id());
+		m.put("name", s.name());
+		m.put("description", null);
+		m.put("shipping_option_id", s.optionId());
+		m.put("amount", amount(s.amount()));
+		m.put("is_tax_inclusive", s.taxInclusive());
+		m.put("data", s.data());
+		m.put("metadata", null);
+		m.put("created_at", time(s.createdAt()));
+		m.put("updated_at", time(s.updatedAt()));
+		m.put("tax_lines", t.taxLines().stream()
+			.map(l -> taxLine(l, "shipping_method_id", s.id(), t, s.updatedAt()))
+			.toList());
+		m.put("adjustments", c.adjustmentsOf(s.id()).stream()
+			.map(a -> adjustment(a, "shipping_method_id", s.createdAt()))
+			.toList());
+		m.put("original_total", amount(t.originalTotal()));
+		m.put("original_subtotal", amount(t.originalSubtotal()));
+		m.put("original_tax_total", amount(t.originalTaxTotal()));
+		m.put("total", amount(t.total()));
+		m.put("subtotal", amount(t.subtotal()));
+		m.put("tax_total", amount(t.taxTotal()));
+		m.put("discount_total", amount(t.discountTotal()));
+		m.put("discount_subtotal", amount(t.discountSubtotal()));
+		m.put("discount_tax_total", amount(t.discountTaxTotal()));
+		return m;
+	}
+
+	private static Map<String, Object> promotion(CartPromotion p) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("id", p.promotionId());
+		m.put("code", p.code());
+		m.put("is_automatic", p.automatic());
+		Map<String, Object> method = new LinkedHashMap<>();
+		method.put("type", p.type());
+		method.put("value", p.value() == null ? null : ProductDocuments.number(p.value()));
+		method.put("currency_code", p.currencyCode());
+		m.put("application_method", method);
+		return m;
+	}
+
+	private static Map<String, Object> adjustment(CartAdjustment a, String parent, Instant at) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("id", a.id());
+		m.put("code", a.code());
+		m.put("amount", amount(a.amount()));
+		m.put("description", a.description());
+		m.put("promotion_id", a.promotionId());
+		m.put("provider_id", null);
+		m.put(parent, a.targetId());
+		m.put("created_at", time(at));
+		m.put("updated_at", time(at));
+		return m;
+	}
+
+	private static Map<String, Object> taxLine(TaxLine l, String parent, String parentId, LineTotals t, Instant at) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		// Tax lines are computed on every read; an id stable for the line and rate keeps clients' keys steady.
+		m.put("id", "catxl_" + Integer.toUnsignedString((parentId + "/" + l.rateId()).hashCode(), 36));
 		m.put("description", l.name());
 		m.put("tax_rate_id", l.rateId());
 		m.put("code", l.code());
 		m.put("rate", ProductDocuments.number(l.ratePercent()));
 		m.put("provider_id", "system");
-		m.put("item_id", item.id());
-		m.put("subtotal", amount(t.subtotal()));
+		m.put(parent, parentId);
+		m.put("subtotal", amount(t.subtotal().minus(t.discountSubtotal())));
 		m.put("total", amount(l.amount()));
-		m.put("created_at", time(item.updatedAt()));
-		m.put("updated_at", time(item.updatedAt()));
+		m.put("created_at", time(at));
+		m.put("updated_at", time(at));
 		return m;
 	}
 

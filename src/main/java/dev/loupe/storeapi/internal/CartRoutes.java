@@ -1,8 +1,13 @@
 package dev.loupe.storeapi.internal;
 
 import dev.loupe.cart.Cart;
+import dev.loupe.cart.CartChoices;
 import dev.loupe.cart.Carts;
+import dev.loupe.checkout.Checkout;
+import dev.loupe.checkout.Completion;
 import dev.loupe.identity.Principal;
+import dev.loupe.payment.PaymentCollections;
+import dev.loupe.payment.PaymentProviders;
 import dev.loupe.platform.LoupeException;
 import dev.loupe.platform.LoupeProperties;
 import dev.loupe.platform.web.JsonBodies;
@@ -21,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Medusa's cart routes (without shipping methods, promotions, payment and completion yet). Guests and customers
+ * Medusa's cart routes, with shipping methods, promotion codes and completion. Guests and customers
  * both use them; who may see which cart is the cart module's rule ({@link Carts}): another customer's cart, or
  * another sales channel's, is 404. Answers hold personal data and are never stored by caches ({@code no-store}).
  */
@@ -29,11 +34,20 @@ import org.springframework.web.bind.annotation.RestController;
 class CartRoutes {
 
 	private final Carts carts;
+	private final CartChoices choices;
+	private final Checkout checkout;
+	private final PaymentCollections payments;
+	private final PaymentProviders providers;
 	private final JsonBodies bodies;
 	private final LoupeProperties properties;
 
-	CartRoutes(Carts carts, JsonBodies bodies, LoupeProperties properties) {
+	CartRoutes(Carts carts, CartChoices choices, Checkout checkout, PaymentCollections payments,
+			PaymentProviders providers, JsonBodies bodies, LoupeProperties properties) {
+		this.providers = providers;
 		this.carts = carts;
+		this.choices = choices;
+		this.checkout = checkout;
+		this.payments = payments;
 		this.bodies = bodies;
 		this.properties = properties;
 	}
@@ -74,7 +88,57 @@ class CartRoutes {
 		body.put("id", lineId);
 		body.put("object", "line-item");
 		body.put("deleted", true);
-		body.put("parent", CartJson.cart(cart, baseUrl(http)));
+		body.put("parent", cartJson(cart, http));
+		return json(body);
+	}
+
+	@PostMapping("/store/carts/{id}/shipping-methods")
+	ResponseEntity<byte[]> addShippingMethod(@PathVariable String id, @RequestBody(required = false) byte[] raw,
+			HttpServletRequest http) {
+		return cart(choices.addShippingMethod(Shoppers.of(http), id, bodies.read(raw, http)), http);
+	}
+
+	@PostMapping("/store/carts/{id}/promotions")
+	ResponseEntity<byte[]> addPromotions(@PathVariable String id, @RequestBody(required = false) byte[] raw,
+			HttpServletRequest http) {
+		return cart(choices.addPromotions(Shoppers.of(http), id, bodies.read(raw, http)), http);
+	}
+
+	@DeleteMapping("/store/carts/{id}/promotions")
+	ResponseEntity<byte[]> removePromotions(@PathVariable String id, @RequestBody(required = false) byte[] raw,
+			HttpServletRequest http) {
+		return cart(choices.removePromotions(Shoppers.of(http), id, bodies.read(raw, http)), http);
+	}
+
+	/** Taxes are computed on every change of a cart with a shipping address; this answers the cart as it is. */
+	@PostMapping("/store/carts/{id}/taxes")
+	ResponseEntity<byte[]> taxes(@PathVariable String id, HttpServletRequest http) {
+		return cart(carts.find(Shoppers.of(http), id), http);
+	}
+
+	/**
+	 * Completes the cart: {@code {type:"order", order}}, or {@code {type:"cart", cart, error}} when the payment was
+	 * not authorised (HTTP 200, as Medusa answers). A completed cart answers its order again.
+	 */
+	@PostMapping("/store/carts/{id}/complete")
+	ResponseEntity<byte[]> complete(@PathVariable String id, HttpServletRequest http) {
+		Completion completion = checkout.complete(Shoppers.of(http), id);
+		Map<String, Object> body = new LinkedHashMap<>();
+		switch (completion) {
+			case Completion.Placed placed -> {
+				body.put("type", "order");
+				body.put("order", OrderJson.order(placed.order(), baseUrl(http)));
+			}
+			case Completion.PaymentFailed failed -> {
+				body.put("type", "cart");
+				body.put("cart", cartJson(failed.cart(), http));
+				Map<String, Object> error = new LinkedHashMap<>();
+				error.put("message", failed.message());
+				error.put("name", "Error");
+				error.put("type", "payment_authorization_error");
+				body.put("error", error);
+			}
+		}
 		return json(body);
 	}
 
@@ -88,7 +152,14 @@ class CartRoutes {
 	}
 
 	private ResponseEntity<byte[]> cart(Cart cart, HttpServletRequest http) {
-		return json(Map.of("cart", CartJson.cart(cart, baseUrl(http))));
+		return json(Map.of("cart", cartJson(cart, http)));
+	}
+
+	private Map<String, Object> cartJson(Cart cart, HttpServletRequest http) {
+		return CartJson.cart(cart, payments.findByCart(cart.id())
+			.map(c -> PaymentJson.collection(c, cart.region().paymentProviders().stream().filter(providers::has).sorted()
+				.toList()))
+			.orElse(null), baseUrl(http));
 	}
 
 	private String baseUrl(HttpServletRequest http) {

@@ -72,6 +72,7 @@ final class OrderJson {
 		m.put("subtotal", amount(t.subtotal()));
 		m.put("tax_total", amount(t.taxTotal()));
 		m.put("discount_total", amount(t.discountTotal()));
+		m.put("discount_subtotal", amount(t.discountTotal().minus(t.discountTaxTotal())));
 		m.put("discount_tax_total", amount(t.discountTaxTotal()));
 		m.put("gift_card_total", 0);
 		m.put("gift_card_tax_total", 0);
@@ -121,6 +122,7 @@ final class OrderJson {
 		m.put("subtotal", amount(a.subtotal()));
 		m.put("tax_total", amount(a.taxTotal()));
 		m.put("discount_total", amount(a.discountTotal()));
+		m.put("discount_subtotal", amount(a.discountTotal().minus(a.discountTaxTotal())));
 		m.put("discount_tax_total", amount(a.discountTaxTotal()));
 		m.put("refundable_total", amount(a.total()));
 		m.put("refundable_total_per_unit", ProductDocuments.number(a.total().amount()
@@ -166,6 +168,7 @@ final class OrderJson {
 		m.put("subtotal", amount(a.subtotal()));
 		m.put("tax_total", amount(a.taxTotal()));
 		m.put("discount_total", amount(a.discountTotal()));
+		m.put("discount_subtotal", amount(a.discountTotal().minus(a.discountTaxTotal())));
 		m.put("discount_tax_total", amount(a.discountTaxTotal()));
 		m.put("created_at", at);
 		m.put("updated_at", at);
@@ -182,7 +185,8 @@ final class OrderJson {
 		m.put("rate", ProductDocuments.number(l.ratePercent()));
 		m.put("provider_id", "system");
 		m.put(parentField, parentId);
-		m.put("subtotal", amount(a.subtotal()));
+		// The amount the rate applied to: the line's amount without tax, after discounts.
+		m.put("subtotal", amount(a.subtotal().minus(a.discountTotal().minus(a.discountTaxTotal()))));
 		m.put("total", amount(l.amount()));
 		m.put("created_at", at);
 		m.put("updated_at", at);

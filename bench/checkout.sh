@@ -30,8 +30,12 @@ region=$(curl -fs -H "$H" "$base/store/regions" | grep -oE '"id":"reg_[0-9A-Z]+"
 # Variants with stock to spare (inventory_quantity >= 100), from a few pages of the catalogue.
 variants=$(for offset in 0 500 1000 1500 2000; do
   curl -fs -H "$H" "$base/store/products?limit=100&offset=$offset&region_id=$region&fields=id,*variants,+variants.inventory_quantity"
-done | grep -oE '"id":"variant_[0-9A-Z]+"[^}]*"inventory_quantity":[0-9]+' \
-  | awk -F'"' '{ split($0, q, "\"inventory_quantity\":"); if (q[2] + 0 >= 100) print $4 }' | head -400 | paste -sd, -)
+  echo
+done | python3 -c '
+import json, sys
+ids = [v["id"] for line in sys.stdin if line.strip() for p in json.loads(line)["products"]
+       for v in p["variants"] if (v.get("inventory_quantity") or 0) >= 100]
+print(",".join(ids[:400]))')
 count=$(echo "$variants" | tr ',' '\n' | grep -c variant_ || true)
 [ "$count" -ge 20 ] || { echo "only $count stocked variants found" >&2; exit 1; }
 {

@@ -40,6 +40,12 @@ public class CartCompletion {
 		this.pricing = pricing;
 	}
 
+	/** The id of a cart the shopper may see ({@code not_found} otherwise), completed or not: one indexed read. */
+	@Transactional(readOnly = true)
+	public String visibleId(Shopper shopper, String cartId) {
+		return Carts.visible(shopper, cartId, rows.find(Carts.checkedId(cartId))).id();
+	}
+
 	/** The cart as the shopper may see it ({@code not_found} otherwise), whether completed or not. */
 	@Transactional(readOnly = true)
 	public Cart find(Shopper shopper, String cartId) {

@@ -69,6 +69,8 @@ public class ProductQueries {
 	 * products sold in one of the channels. Others (unknown, deleted, draft, another channel's) are absent.
 	 */
 	public Map<String, SellableVariant> sellableVariants(java.util.Collection<String> variantIds, List<String> salesChannelIds) {
+		// Starting from unnest() keeps the plan on the variants' primary key even as a generic prepared plan: with
+		// "v.id = any(...)" PostgreSQL's generic plan walked every published product (135 ms on 10,000 products).
 		if (variantIds.isEmpty() || salesChannelIds.isEmpty()) {
 			return Map.of();
 		}
@@ -82,8 +84,10 @@ public class ProductQueries {
 				  round(coalesce(v.weight, p.weight))::int as weight,
 				  array(select pc.category_id from catalog.product_category_product pc where pc.product_id = p.id
 				        order by pc.category_id) as category_ids
-				from catalog.product_variant v join catalog.product p on p.id = v.product_id
-				where v.id = any(:variants) and v.deleted_at is null and p.deleted_at is null and p.status = 'published'
+				from unnest(cast(:variants as text[])) as wanted(id)
+				join catalog.product_variant v on v.id = wanted.id
+				join catalog.product p on p.id = v.product_id
+				where v.deleted_at is null and p.deleted_at is null and p.status = 'published'
 				  and exists (select 1 from catalog.product_sales_channel psc where psc.product_id = p.id
 				              and psc.sales_channel_id = any(:channels))""", params, rs -> {
 			found.put(rs.getString("id"), new SellableVariant(rs.getString("id"), rs.getString("title"),

@@ -74,19 +74,19 @@ public class Checkout {
 
 	/** Completes the shopper's cart; see the class comment. Another shopper's cart is {@code not_found}. */
 	public Completion complete(Shopper shopper, String cartId) {
-		Cart seen = carts.find(shopper, cartId);
+		String id = carts.visibleId(shopper, cartId);
 		long deadline = System.nanoTime() + WAIT.toNanos();
 		while (true) {
-			Optional<Order> placed = orders.findByCart(seen.id());
-			if (placed.isPresent()) {
-				return new Completion.Placed(placed.get());
-			}
-			Optional<Cart> claimed = carts.claim(shopper, seen.id(), HOLD);
+			Optional<Cart> claimed = carts.claim(shopper, id, HOLD);
 			if (claimed.isPresent()) {
 				return completeClaimed(claimed.get());
 			}
+			Optional<Order> placed = orders.findByCart(id);
+			if (placed.isPresent()) {
+				return new Completion.Placed(placed.get());
+			}
 			if (System.nanoTime() > deadline) {
-				throw LoupeException.conflict("Cart " + seen.id() + " is being completed by another request; try again");
+				throw LoupeException.conflict("Cart " + id + " is being completed by another request; try again");
 			}
 			pause();
 		}

@@ -18,9 +18,11 @@ public class MarketSetup {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
+	private final Markets markets;
 
-	MarketSetup(JdbcClient jdbc) {
+	MarketSetup(JdbcClient jdbc, Markets markets) {
 		this.jdbc = jdbc;
+		this.markets = markets;
 	}
 
 	/** Creates the store with its currencies; the first currency is the default. */
@@ -79,7 +81,22 @@ public class MarketSetup {
 				.params(id, provider)
 				.update();
 		}
+		regionsChanged();
 		return id;
+	}
+
+	/** Clears the regions cache now and again once the change is committed (a read in between may cache the old). */
+	private void regionsChanged() {
+		markets.regionsChanged();
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCommit() {
+							markets.regionsChanged();
+						}
+					});
+		}
 	}
 
 	@Transactional

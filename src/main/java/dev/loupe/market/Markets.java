@@ -24,6 +24,12 @@ public class Markets {
 		.expireAfterWrite(Duration.ofSeconds(10))
 		.build();
 
+	// Every cart read needs its region; regions change seldom. Changes through MarketSetup clear this at once; another
+	// instance sees them within this time.
+	private final Cache<String, List<Region>> regions = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(10))
+		.build();
+
 	private final JdbcClient jdbc;
 
 	Markets(JdbcClient jdbc) {
@@ -50,11 +56,16 @@ public class Markets {
 
 	/** Live regions, oldest first, with their countries and payment providers. */
 	public List<Region> regions() {
-		return loadRegions(null);
+		return regions.get("all", k -> loadRegions(null));
 	}
 
 	public Optional<Region> region(String id) {
-		return loadRegions(id).stream().findFirst();
+		return regions().stream().filter(r -> r.id().equals(id)).findFirst();
+	}
+
+	/** Forgets the cached regions after a change. */
+	void regionsChanged() {
+		regions.invalidateAll();
 	}
 
 	private List<Region> loadRegions(String id) {

@@ -186,6 +186,29 @@ class CheckoutFailureTests {
 			.isInstanceOf(Completion.Placed.class);
 	}
 
+	@Test
+	void cancelingAnOrderReleasesItsStockPromotionAndPayment() {
+		String code = "BACK" + Ids.next("t").substring(20).toUpperCase(Locale.ROOT);
+		promotions.create(Input.of(Map.of("code", code, "status", "active", "limit", 1,
+				"application_method", Map.of("type", "percentage", "target_type", "order", "value", 10))));
+		String cart = readyCart("cancel@example.com", code);
+		var order = ((Completion.Placed) checkout.complete(shopper, cart)).order();
+		assertThat(levels.available(List.of(variant))).containsEntry(variant, 8);
+
+		tx.executeWithoutResult(s -> orders.cancel(order.id(), "customer changed their mind", "staff_test"));
+		assertThat(levels.available(List.of(variant))).as("stock back").containsEntry(variant, 10);
+		assertThat(provider.paymentCancelCalls.get()).as("payment voided").isEqualTo(1);
+		assertThat(orders.find(order.id()).orElseThrow().paymentStatus()).isEqualTo("canceled");
+		assertThat(jdbc.sql("select used from promotion.promotion where code = ?").param(code).query(Integer.class)
+			.single()).as("the code's single use is given back").isZero();
+		assertThat(jdbc.sql("select count(*) from inventory.movement where reference = ? and kind = 'released'")
+			.param(order.id()).query(Long.class).single()).isEqualTo(1L);
+		// The cancellation's event was delivered: nothing waits in the outbox for a retry.
+		assertThat(jdbc.sql("""
+				select count(*) from event_publication where completion_date is null
+				and serialized_event like ?""").param("%" + order.id() + "%").query(Long.class).single()).isZero();
+	}
+
 	/** The stock, payment and cart after a failed completion: as if it had never been tried. */
 	private void assertNothingLeft(String cart, int available) {
 		assertThat(orders.findByCart(cart)).isEmpty();

@@ -1,5 +1,5 @@
 -- Add-to-cart throughput: each connection (one per thread) creates a cart, then adds random variants to it; after
--- 200 additions it starts a new cart (carts hold at most 100 lines and 10,000 of one variant).
+-- 5 additions it starts a new cart, as a shopper's cart holds a few lines (a cart of 100 lines re-prices 100 lines on every change).
 -- Arguments: <publishable key> <region id> <comma-separated variant ids>.
 local key, region, variants
 local cart, adds = nil, 0
@@ -15,7 +15,7 @@ function init(args)
 end
 
 function request()
-  if cart == nil or adds >= 200 then
+  if cart == nil or adds >= 5 then
     cart, adds = nil, 0
     return wrk.format("POST", "/store/carts", nil, '{"region_id":"' .. region .. '"}')
   end

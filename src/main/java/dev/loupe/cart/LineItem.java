@@ -12,4 +12,11 @@ public record LineItem(String id, String cartId, String variantId, String produc
 		String thumbnail, String productTitle, String productHandle, String variantTitle, String variantSku,
 		int quantity, Money unitPrice, boolean taxInclusive, boolean requiresShipping, boolean discountable,
 		Map<String, Object> metadata, Instant createdAt, Instant updatedAt) {
+
+	/** The line re-priced at {@code at}. */
+	public LineItem withPrice(Money unitPrice, boolean taxInclusive, Instant at) {
+		return new LineItem(id, cartId, variantId, productId, title, subtitle, thumbnail, productTitle, productHandle,
+				variantTitle, variantSku, quantity, unitPrice, taxInclusive, requiresShipping, discountable, metadata,
+				createdAt, at);
+	}
 }

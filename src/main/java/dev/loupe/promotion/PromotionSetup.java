@@ -57,6 +57,7 @@ public class PromotionSetup {
 			throw taken(draft.code());
 		}
 		writeRulesAndMinimums(id, draft);
+		promotions.automaticChanged();
 		return id;
 	}
 
@@ -104,18 +105,21 @@ public class PromotionSetup {
 		jdbc.sql("delete from promotion.target_rule where promotion_id = ?").params(id).update();
 		jdbc.sql("delete from promotion.minimum_subtotal where promotion_id = ?").params(id).update();
 		writeRulesAndMinimums(id, draft);
+		promotions.automaticChanged();
 	}
 
 	/** Switches a promotion off: it no longer applies, and its code is refused as not active. */
 	public void deactivate(String id) {
 		promotions.find(id);
 		jdbc.sql("update promotion.promotion set status = 'inactive', updated_at = now() where id = ?").params(id).update();
+		promotions.automaticChanged();
 	}
 
 	/** Deletes a promotion; its code becomes free again, and orders that used it keep their adjustments. */
 	public void delete(String id) {
 		promotions.find(id);
 		jdbc.sql("update promotion.promotion set deleted_at = now(), updated_at = now() where id = ?").params(id).update();
+		promotions.automaticChanged();
 	}
 
 	/**

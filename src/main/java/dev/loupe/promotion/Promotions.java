@@ -26,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Promotions {
 
+	private final com.github.benmanes.caffeine.cache.Cache<String, List<Promotion>> activeAutomatic =
+			com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(5)).build();
+
 	static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	private final JdbcClient jdbc;
@@ -153,16 +156,33 @@ public class Promotions {
 		return found;
 	}
 
-	/** The active automatic promotions usable now in this currency, oldest first (the order they apply in). */
+	/**
+	 * The active automatic promotions usable now in this currency, oldest first (the order they apply in). Every cart
+	 * change asks for them, so the active ones are kept for 5 seconds (cleared at once by {@link PromotionSetup}'s
+	 * changes); their dates, usage and currency are checked on each call. Another instance's change, or a limit
+	 * reached meanwhile, shows within those seconds — the order's usage is recorded under the limit regardless.
+	 */
 	@Transactional(readOnly = true)
 	public List<Promotion> automatic(Instant now, Currency currency) {
-		return rows.select("""
-				p.is_automatic and p.status = 'active' and (p.starts_at is null or p.starts_at <= :now)
-				and (p.ends_at is null or p.ends_at > :now) and (p.usage_limit is null or p.used < p.usage_limit)
-				order by p.created_at, p.id""", Map.of("now", Timestamp.from(now)))
+		return activeAutomatic.get("active", k -> rows.select("p.is_automatic and p.status = 'active' order by p.created_at, p.id",
+				Map.of()))
 			.stream()
-			.filter(p -> p.availableIn(currency))
+			.filter(p -> p.liveAt(now) && !p.usedUp() && p.availableIn(currency))
 			.toList();
+	}
+
+	/** Forgets the cached automatic promotions after a change (now and once the change commits). */
+	void automaticChanged() {
+		activeAutomatic.invalidateAll();
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCommit() {
+							activeAutomatic.invalidateAll();
+						}
+					});
+		}
 	}
 
 	/**

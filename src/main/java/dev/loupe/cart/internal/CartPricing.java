@@ -82,40 +82,62 @@ public class CartPricing {
 	 * on the cart (without discounting), so that a completion can refuse naming it instead of charging more silently.
 	 */
 	public Cart refresh(CartRow row, Region region, boolean dropInvalidCodes) {
-		List<LineItem> lines = rows.lines(row.id(), row.currencyCode());
-		Map<String, CalculatedPrice> current = priceOf(lines.stream().map(LineItem::variantId).toList(), region);
-		for (LineItem line : lines) {
+		// Each row is read once; what this method changes is applied to the rows in memory as well.
+		List<LineItem> stored = rows.lines(row.id(), row.currencyCode());
+		Map<String, CalculatedPrice> current = priceOf(stored.stream().map(LineItem::variantId).toList(), region);
+		List<LineItem> lines = new ArrayList<>(stored.size());
+		for (LineItem line : stored) {
 			CalculatedPrice price = current.get(line.variantId());
-			rows.setPrice(line.id(), price.calculated().amount(), price.taxInclusive());
+			Money unitPrice = Money.of(price.calculated().amount(), row.currencyCode());
+			if (unitPrice.compareTo(line.unitPrice()) != 0 || price.taxInclusive() != line.taxInclusive()) {
+				rows.setPrice(line.id(), price.calculated().amount(), price.taxInclusive());
+				line = line.withPrice(unitPrice, price.taxInclusive(), clock.instant());
+			}
+			lines.add(line);
 		}
-		lines = rows.lines(row.id(), row.currencyCode());
 		Map<String, SellableVariant> variants = variants(row, lines);
-		ShippingContext context = shippingContext(row, region, lines, variants);
-		List<CartShippingMethod> methods = extras.shippingMethods(row.id(), row.currencyCode());
-		// Not quote(): its refusal would mark this transaction rollback-only; an option no longer offered is dropped.
-		List<ShippingOffer> offers = methods.isEmpty() ? List.of() : shipping.available(context);
-		for (CartShippingMethod method : methods) {
-			offers.stream()
+		List<CartShippingMethod> methods = new ArrayList<>(extras.shippingMethods(row.id(), row.currencyCode()));
+		if (!methods.isEmpty()) {
+			// Not quote(): its refusal would mark this transaction rollback-only; an option no longer offered is dropped.
+			List<ShippingOffer> offers = shipping.available(shippingContext(row, region, lines, variants));
+			methods.replaceAll(method -> offers.stream()
 				.filter(o -> o.optionId().equals(method.optionId()) && o.amount() != null)
 				.findFirst()
-				.ifPresentOrElse(o -> extras.setShippingPrice(method.id(), o.amount(), o.taxInclusive()),
-						() -> extras.deleteShippingMethod(method.id()));
+				.map(o -> {
+					if (o.amount().compareTo(method.amount()) == 0 && o.taxInclusive() == method.taxInclusive()) {
+						return method;
+					}
+					extras.setShippingPrice(method.id(), o.amount(), o.taxInclusive());
+					return new CartShippingMethod(method.id(), method.optionId(), method.name(), o.amount(),
+							o.taxInclusive(), method.data(), method.createdAt(), clock.instant());
+				})
+				.orElseGet(() -> {
+					extras.deleteShippingMethod(method.id());
+					return null;
+				}));
+			methods.removeIf(java.util.Objects::isNull);
 		}
 		Currency currency = Money.currency(row.currencyCode());
+		List<CartExtrasRows.AppliedCode> codes = extras.codes(row.id());
+		List<Promotion> usable = promotions.usable(codes.stream().map(CartExtrasRows.AppliedCode::promotionId).toList(),
+				clock.instant(), currency);
 		if (dropInvalidCodes) {
-			List<CartExtrasRows.AppliedCode> codes = extras.codes(row.id());
-			List<String> usable = promotions.usable(codes.stream().map(CartExtrasRows.AppliedCode::promotionId).toList(),
-					clock.instant(), currency).stream().map(Promotion::id).toList();
-			codes.stream().filter(c -> !usable.contains(c.promotionId()))
+			List<String> ids = usable.stream().map(Promotion::id).toList();
+			codes.stream().filter(c -> !ids.contains(c.promotionId()))
 				.forEach(c -> extras.removeCode(row.id(), c.promotionId()));
 		}
-		return assemble(row, region, lines, variants);
+		return assemble(row, region, lines, variants, methods, usable);
 	}
 
 	/** The cart as stored, with its totals. */
 	public Cart read(CartRow row, Region region) {
 		List<LineItem> lines = rows.lines(row.id(), row.currencyCode());
-		return assemble(row, region, lines, variants(row, lines));
+		// A code that expired or was used up since it was applied no longer discounts; the next change removes it.
+		List<Promotion> usable = promotions.usable(extras.codes(row.id()).stream()
+			.map(CartExtrasRows.AppliedCode::promotionId)
+			.toList(), clock.instant(), Money.currency(row.currencyCode()));
+		return assemble(row, region, lines, variants(row, lines), extras.shippingMethods(row.id(), row.currencyCode()),
+				usable);
 	}
 
 	/** Where and what the cart ships, for pricing shipping options. */
@@ -140,19 +162,17 @@ public class CartPricing {
 		return shippingContext(row, region, lines, variants(row, lines));
 	}
 
-	private Cart assemble(CartRow row, Region region, List<LineItem> lines, Map<String, SellableVariant> variants) {
+	private Cart assemble(CartRow row, Region region, List<LineItem> lines, Map<String, SellableVariant> variants,
+			List<CartShippingMethod> methods, List<Promotion> codes) {
 		Currency currency = Money.currency(row.currencyCode());
 		CartAddress to = row.shippingAddress();
 		List<TaxRate> rates = to == null || !region.automaticTaxes() ? List.of()
 				: taxRates.applicable(region.id(), to.countryCode(), to.province());
-		List<CartShippingMethod> methods = extras.shippingMethods(row.id(), row.currencyCode());
 
 		List<Promotion> applied = new ArrayList<>(promotions.automatic(clock.instant(), currency));
 		List<CartPromotion> shown = new ArrayList<>();
 		applied.forEach(p -> shown.add(cartPromotion(p)));
-		// A code that expired or was used up since it was applied no longer discounts; the next change removes it.
-		for (Promotion p : promotions.usable(extras.codes(row.id()).stream().map(CartExtrasRows.AppliedCode::promotionId)
-			.toList(), clock.instant(), currency)) {
+		for (Promotion p : codes) {
 			applied.add(p);
 			shown.add(cartPromotion(p));
 		}

@@ -89,6 +89,20 @@ public class Orders {
 		return rows.findByDisplayId(displayId, email.strip());
 	}
 
+	/**
+	 * Gives a customer the orders placed as a guest with this email (case-insensitive) — only once the customer has
+	 * proved the email is theirs. Recorded in each order's history; returns how many; a second call finds none.
+	 */
+	public int attachGuestOrders(String customerId, String email, String actor) {
+		checkActor(actor, null);
+		if (customerId == null || customerId.isBlank() || email == null || email.isBlank()) {
+			return 0;
+		}
+		List<String> attached = rows.attachGuestOrders(customerId, email.strip());
+		attached.forEach(id -> rows.insertChange(id, "customer_id", null, customerId, actor, "email verified"));
+		return attached.size();
+	}
+
 	/** A customer's orders in every sales channel, newest first. */
 	@Transactional(readOnly = true)
 	public List<Order> forCustomer(String customerId, int limit, int offset) {

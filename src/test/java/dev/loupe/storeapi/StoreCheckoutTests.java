@@ -314,6 +314,51 @@ class StoreCheckoutTests {
 		assertThat(levels.available(List.of(lamp)).get(lamp)).as("only the first order holds stock").isEqualTo(49);
 	}
 
+	@Test
+	void guestOrdersBecomeTheCustomersOnlyOnceTheyVerifyTheirEmail() {
+		StoreCustomers customers = new StoreCustomers(port, key, tokens, jdbc);
+		String email = StoreCustomers.uniqueEmail("guest");
+		String cart = cartWith(us, lamp, 1);
+		ok(call("POST", "/store/carts/" + cart, null, """
+				{"email": "%s", "shipping_address": {"first_name": "G", "address_1": "1 Main St", "city": "Austin",
+				 "country_code": "us", "postal_code": "73301"}}""".formatted(email.toUpperCase(Locale.ROOT))));
+		ok(call("POST", "/store/carts/" + cart + "/shipping-methods", null, "{\"option_id\": \"" + option(
+				call("GET", "/store/shipping-options?cart_id=" + cart, null, null).body().path("shipping_options"),
+				"Standard") + "\"}"));
+		pay(cart);
+		String order = call("POST", "/store/carts/" + cart + "/complete", null, null).body().path("order").path("id")
+			.asString();
+
+		// Registering with the address proves nothing yet: the guest order stays the guest's.
+		StoreCustomers.Shopper shopper = customers.register("other");
+		String authIdentity = Ids.next("authid");
+		String registration = customers.registrationToken(authIdentity, email);
+		Answer created = call("POST", "/store/customers", registration, "{\"email\": \"" + email + "\"}");
+		assertThat(created.status()).as(created.raw()).isEqualTo(200);
+		String customerId = created.body().path("customer").path("id").asString();
+		String login = customers.loginToken(customerId, authIdentity, email);
+		assertThat(call("GET", "/store/orders", login, null).body().path("count").asInt()).isZero();
+
+		// The link of the verification email sent at registration.
+		String body = jdbc.sql("""
+				select body_text from notification.message where recipient = ? and template = 'email-verification'
+				order by created_at desc limit 1""").param(email).query(String.class).single();
+		String token = body.replaceAll("(?s).*verify-email\\?token=([0-9a-f]{64}).*", "$1");
+		assertRefused(call("POST", "/auth/customer/emailpass/verify-email", null, "{\"token\": \"" + "0".repeat(64) + "\"}"),
+				401, "invalid");
+		Answer verified = call("POST", "/auth/customer/emailpass/verify-email", null, "{\"token\": \"" + token + "\"}");
+		assertThat(verified.status()).as(verified.raw()).isEqualTo(200);
+		JsonNode mine = call("GET", "/store/orders", login, null).body();
+		assertThat(mine.path("count").asInt()).isEqualTo(1);
+		assertThat(mine.path("orders").get(0).path("id").asString()).isEqualTo(order);
+		assertRefused(call("POST", "/auth/customer/emailpass/verify-email", null, "{\"token\": \"" + token + "\"}"),
+				401, "invalid");
+		assertRefused(call("POST", "/auth/customer/emailpass/verify-email/request", login, null), 400, "already verified");
+		assertThat(call("POST", "/auth/customer/emailpass/verify-email/request", null, null).status()).isEqualTo(401);
+		// The other customer, who never owned the address, has no orders.
+		assertThat(call("GET", "/store/orders", shopper.token(), null).body().path("count").asInt()).isZero();
+	}
+
 	// ---------------------------------------------------------------- helpers
 
 	/** A cart in the US with an email, address, the Standard shipping and a manual payment session. */
@@ -368,7 +413,8 @@ class StoreCheckoutTests {
 
 	private static void assertRefused(Answer answer, int status, String naming) {
 		assertThat(answer.status()).as(answer.raw()).isEqualTo(status);
-		assertThat(answer.body().path("type").asString()).as(answer.raw()).isIn("invalid_data", "not_allowed", "not_found");
+		assertThat(answer.body().path("type").asString()).as(answer.raw()).isIn("invalid_data", "not_allowed", "not_found",
+				"unauthorized");
 		assertThat(answer.body().path("message").asString()).as(answer.raw()).containsIgnoringCase(naming);
 	}
 

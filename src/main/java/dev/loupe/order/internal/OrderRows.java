@@ -137,6 +137,16 @@ public class OrderRows {
 		amounts(statement, s.amounts()).update();
 	}
 
+	/** Sets the customer of the guest orders with this email; the ids of those orders. */
+	public List<String> attachGuestOrders(String customerId, String email) {
+		return jdbc.sql("""
+				update orders.sales_order set customer_id = ?, updated_at = now()
+				where customer_id is null and lower(email) = lower(?) returning id""")
+			.params(customerId, email)
+			.query(String.class)
+			.list();
+	}
+
 	public void insertChange(String orderId, String field, String from, String to, String actor, String reason) {
 		jdbc.sql("""
 				insert into orders.status_change (order_id, field, from_value, to_value, actor, reason)

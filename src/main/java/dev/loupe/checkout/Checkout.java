@@ -97,9 +97,14 @@ public class Checkout {
 		PaymentCollection collection;
 		try {
 			collection = validate(cart);
-			attempts.start(cart.id(), orderId, collection.id());
-			// 1. Reserve the stock of every line whose stock is managed.
-			tx.executeWithoutResult(s -> reservations.reserve(orderId, demands(cart)));
+			// 1. Reserve the stock of every line whose stock is managed; the attempt commits with the reservation, at
+			// the step after it, so that recovery knows to release both and to void a payment that may follow.
+			List<StockDemand> demands = demands(cart);
+			tx.executeWithoutResult(s -> {
+				attempts.start(cart.id(), orderId, collection.id());
+				reservations.reserve(orderId, demands);
+				attempts.step(cart.id(), "authorizing");
+			});
 		}
 		catch (RuntimeException refused) {
 			undo(cart.id(), orderId, null);
@@ -107,7 +112,6 @@ public class Checkout {
 		}
 		// 2. Authorise the payment, outside any transaction (the provider may take seconds).
 		try {
-			attempts.step(cart.id(), "authorizing");
 			payments.authorize(collection.id(), cart.totals().total(), orderId);
 		}
 		catch (PaymentAuthorizationException declined) {
@@ -120,7 +124,6 @@ public class Checkout {
 		}
 		// 3. Place the order: one transaction with the promotions' usage, the cart's completion and OrderPlaced.
 		try {
-			attempts.step(cart.id(), "placing");
 			Order order = tx.execute(s -> {
 				Order placed = orders.place(OrderDrafts.of(orderId, cart, collection.id(), "authorized"));
 				List<String> promotionIds = cart.promotions().stream().map(CartPromotion::promotionId).distinct().toList();
@@ -163,7 +166,8 @@ public class Checkout {
 			throw LoupeException.invalidData("Cart " + cart.id() + " needs a payment session before it can be completed");
 		}
 		// The cart may have changed since the collection was made: the collection follows the cart's total.
-		return payments.forCart(cart.id(), cart.totals().total());
+		return collection.amount().compareTo(cart.totals().total()) == 0 ? collection
+				: payments.forCart(cart.id(), cart.totals().total());
 	}
 
 	private List<StockDemand> demands(Cart cart) {

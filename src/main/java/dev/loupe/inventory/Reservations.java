@@ -62,7 +62,7 @@ public class Reservations {
 				int take = Math.min(wanted, level.available());
 				if (take > 0) {
 					taken.add(new Reservation(Ids.next("resitem"), reference, demand.variantId(), level.locationId(), take,
-							null));
+							java.time.Instant.now()));
 					wanted -= take;
 				}
 			}
@@ -82,7 +82,7 @@ public class Reservations {
 				.param("q", r.quantity()).update();
 			ledger(r.variantId(), r.locationId(), "reserved", 0, r.quantity(), reference, null, null);
 		}
-		return forReference(reference);
+		return taken;
 	}
 
 	/** Gives back every reservation of {@code reference} (a failed checkout, a canceled order); idempotent. */

@@ -82,10 +82,4 @@ public class CartCompletion {
 	public boolean markCompleted(String cartId) {
 		return extras.complete(cartId);
 	}
-
-	/** The cart by id alone, for recovery of interrupted completions (no shopper: never exposed to one). */
-	@Transactional(readOnly = true)
-	public Optional<Cart> findForRecovery(String cartId) {
-		return rows.find(cartId).map(row -> pricing.read(row, carts.region(row)));
-	}
 }

@@ -5,6 +5,7 @@ import dev.loupe.cart.internal.CartPricing;
 import dev.loupe.cart.internal.CartRows;
 import dev.loupe.catalog.ProductQueries;
 import dev.loupe.catalog.SellableVariant;
+import dev.loupe.fulfillment.ShippingContext;
 import dev.loupe.inventory.StockLevels;
 import dev.loupe.market.Country;
 import dev.loupe.market.Markets;
@@ -130,6 +131,17 @@ public class Carts {
 	public Cart find(Shopper shopper, String cartId) {
 		CartRow row = visible(shopper, cartId, rows.find(checkedId(cartId)));
 		return pricing.read(row, region(row));
+	}
+
+	/**
+	 * Where and what the shopper's cart ships, for pricing shipping options: the item amounts as priced (VAT
+	 * included where prices include it, sales tax not yet added) and each line's weight. The cart's own shipping
+	 * method is priced from the same context, so a listed price is the price the cart gets.
+	 */
+	@Transactional(readOnly = true)
+	public ShippingContext shippingContext(Shopper shopper, String cartId) {
+		CartRow row = visible(shopper, cartId, rows.find(checkedId(cartId)));
+		return pricing.shippingContext(row, region(row));
 	}
 
 	/**

@@ -2,7 +2,6 @@ package dev.loupe.catalog;
 
 import dev.loupe.catalog.internal.ProductLoader;
 import dev.loupe.catalog.internal.ProductSearchSql;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,7 +80,7 @@ public class ProductQueries {
 		jdbc.query("""
 				select v.id, v.title, v.sku, v.barcode, v.manage_inventory, v.allow_backorder, p.id as product_id,
 				  p.title as product_title, p.subtitle, p.handle, p.thumbnail, p.kind, p.discountable, p.collection_id,
-				  round(coalesce(v.weight, p.weight))::int as weight,
+				  least(ceil(greatest(coalesce(v.weight, p.weight), 0)), 2147483647)::int as weight,
 				  array(select pc.category_id from catalog.product_category_product pc where pc.product_id = p.id
 				        order by pc.category_id) as category_ids
 				from unnest(cast(:variants as text[])) as wanted(id)
@@ -98,26 +97,6 @@ public class ProductQueries {
 					rs.getString("collection_id"), List.of((String[]) rs.getArray("category_ids").getArray()),
 					(Integer) rs.getObject("weight")));
 		});
-		return found;
-	}
-
-	/**
-	 * The weight of one unit of each of these variants (the variant's own, else its product's), as the catalogue stores
-	 * it: a number of grams. Variants without a known weight, and unknown variants, are absent.
-	 */
-	public Map<String, BigDecimal> variantWeights(java.util.Collection<String> variantIds) {
-		if (variantIds.isEmpty()) {
-			return Map.of();
-		}
-		Map<String, BigDecimal> found = new HashMap<>();
-		jdbc.query("""
-				select v.id, coalesce(v.weight, p.weight) as weight
-				from catalog.product_variant v join catalog.product p on p.id = v.product_id
-				where v.id = any(:variants) and coalesce(v.weight, p.weight) is not null""",
-				new MapSqlParameterSource("variants", variantIds.toArray(String[]::new)),
-				rs -> {
-					found.put(rs.getString("id"), rs.getBigDecimal("weight"));
-				});
 		return found;
 	}
 

@@ -1,8 +1,8 @@
 package dev.loupe.storeapi.internal;
 
-import dev.loupe.cart.Cart;
 import dev.loupe.cart.Carts;
 import dev.loupe.catalog.ProductDocuments;
+import dev.loupe.fulfillment.ShippingContext;
 import dev.loupe.fulfillment.ShippingOffer;
 import dev.loupe.fulfillment.ShippingOptions;
 import dev.loupe.fulfillment.ShippingPrice;
@@ -37,13 +37,11 @@ class ShippingRoutes {
 
 	private final Carts carts;
 	private final ShippingOptions options;
-	private final ShippingContexts contexts;
 	private final JsonBodies bodies;
 
-	ShippingRoutes(Carts carts, ShippingOptions options, ShippingContexts contexts, JsonBodies bodies) {
+	ShippingRoutes(Carts carts, ShippingOptions options, JsonBodies bodies) {
 		this.carts = carts;
 		this.options = options;
-		this.contexts = contexts;
 		this.bodies = bodies;
 	}
 
@@ -53,10 +51,10 @@ class ShippingRoutes {
 		if (cartId == null) {
 			throw LoupeException.invalidData("Invalid request: Field 'cart_id' is required");
 		}
-		Cart cart = carts.find(Shoppers.of(http), cartId);
+		ShippingContext context = carts.shippingContext(Shoppers.of(http), cartId);
 		List<Map<String, Object>> shown = new ArrayList<>();
-		for (ShippingOffer offer : options.available(contexts.of(cart))) {
-			shown.add(option(offer, cart.currencyCode()));
+		for (ShippingOffer offer : options.available(context)) {
+			shown.add(option(offer, context.currencyCode()));
 		}
 		return json(Map.of("shipping_options", shown));
 	}
@@ -70,8 +68,8 @@ class ShippingRoutes {
 		if (options.find(id).isEmpty()) {
 			throw LoupeException.notFound("Shipping option", shown(id));
 		}
-		Cart cart = carts.find(Shoppers.of(http), cartId);
-		return json(Map.of("shipping_option", option(options.quote(id, contexts.of(cart)), cart.currencyCode())));
+		ShippingContext context = carts.shippingContext(Shoppers.of(http), cartId);
+		return json(Map.of("shipping_option", option(options.quote(id, context), context.currencyCode())));
 	}
 
 	/** Medusa's {@code StoreCartShippingOption}; the region stands in for the service zone. */

@@ -9,21 +9,8 @@ cd "$(dirname "$0")/.."
 N=${1:-10000}
 DURATION=${2:-60s}
 PORT=${BENCH_PORT:-19520}
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-[ -f target/loupe.jar ] || ./mvnw -q -DskipTests package
-data=$(mktemp -d /tmp/loupe-bench.XXXXXX); chmod 755 "$data"
+. bench/seeded-loupe.sh
 out=bench/results/checkout-$N-$(date +%Y%m%d-%H%M%S).txt
-mkdir -p bench/results
-export LOUPE_DATA_DIR="$data/data" LOUPE_LOG_FORMAT=json PORT
-java -jar target/loupe.jar seed --products "$N" > "$data/seed.log" 2>&1
-java -XX:+UseParallelGC -jar target/loupe.jar > "$data/app.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
-for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.25; done
-key=""
-for _ in $(seq 1 120); do key=$(grep -oE 'pk_[0-9a-f]{64}' "$data/app.log" | head -1); [ -n "$key" ] && break; sleep 0.25; done
-[ -n "$key" ] || { echo "no publishable key in the banner" >&2; exit 1; }
-H="x-publishable-api-key: $key"
 base="http://127.0.0.1:$PORT"
 region=$(curl -fs -H "$H" "$base/store/regions" | grep -oE '"id":"reg_[0-9A-Z]+","name":"United States"' | cut -d'"' -f4)
 [ -n "$region" ] || region=$(curl -fs -H "$H" "$base/store/regions" | grep -oE '"id":"reg_[0-9A-Z]+"' | head -1 | cut -d'"' -f4)

@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"loupe.mail.from=Quokka Shop <shop@quokka.test>", "loupe.mail.store-name=Quokka Shop",
-		"loupe.mail.retry-backoff=1s", "loupe.mail.max-attempts=20", "db-scheduler.polling-interval=500ms" })
+		"loupe.mail.retry-backoff=1s", "loupe.mail.max-attempts=20", "db-scheduler.polling-interval=500ms",
+		"loupe.mail.review-request-delay=2s" })
 @ActiveProfiles("test")
 class SmtpDeliveryTests {
 
@@ -145,6 +147,47 @@ class SmtpDeliveryTests {
 		assertThat(sent.attempts()).isGreaterThanOrEqualTo(2);
 		assertThat(sent.lastError()).isNull();
 		assertThat(received(shopper)).hasSize(1);
+	}
+
+	@Test
+	void shippingDeliveryAndTheDelayedReviewRequestFollowTheOrder() throws Exception {
+		String shopper = "ship-" + run() + "@example.com";
+		JsonNode order = shop.buyLamp(shopper);
+		String orderId = order.path("id").asString();
+		awaitMail(shopper);
+		String tracking = "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223197428490";
+		assertThat(orderEmails.shipped(orderId, "ful_" + run(), "USPS", "9400111899223197428490", tracking)).isPresent();
+		String fulfillment = "ful_" + run();
+		Instant deliveredAt = Instant.now();
+		assertThat(orderEmails.delivered(orderId, fulfillment, deliveredAt)).isPresent();
+		// The carrier's event arrives twice: nothing more is sent, and the review request stays one.
+		assertThat(orderEmails.delivered(orderId, fulfillment, deliveredAt)).isEmpty();
+
+		List<MimeMessage> mails = await().atMost(Duration.ofSeconds(30))
+			.until(() -> received(shopper), l -> l.size() >= 4);
+		Thread.sleep(1500);
+		mails = received(shopper);
+		assertThat(mails).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
+				"Your Quokka Shop order #" + order.path("display_id").asLong(),
+				"Your Quokka Shop order #" + order.path("display_id").asLong() + " is on its way",
+				"Your Quokka Shop order #" + order.path("display_id").asLong() + " was delivered",
+				"How do you like your order from Quokka Shop?");
+		MimeMessage shipped = mails.stream().filter(m -> subject(m).endsWith("is on its way")).findFirst().orElseThrow();
+		assertThat(parts(shipped).get("text/html")).contains("href=\"" + tracking + "\"", "9400111899223197428490");
+		MimeMessage review = mails.stream().filter(m -> subject(m).startsWith("How do")).findFirst().orElseThrow();
+		assertThat(parts(review).get("text/plain")).contains("/products/" + shop.lampHandle() + "#reviews");
+		assertThat(review.getSentDate().toInstant()).isAfterOrEqualTo(deliveredAt.minusSeconds(1).plusSeconds(2));
+		assertThat(messages(shopper)).extracting(Message::template).containsExactlyInAnyOrder("order-confirmation",
+				"shipping-confirmation", "delivery-notification", "review-request");
+	}
+
+	private static String subject(MimeMessage m) {
+		try {
+			return m.getSubject();
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private List<Message> messages(String recipient) {

@@ -66,6 +66,9 @@ class ResendDeliveryTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	@AfterAll
 	static void stop() {
 		resend.stop();
@@ -184,6 +187,20 @@ class ResendDeliveryTests {
 		long gap = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
 		assertThat(gap).isGreaterThanOrEqualTo(3000);
 		assertThat(meters.get("loupe.emails.queued").tag("status", "pending").gauge()).isNotNull();
+	}
+
+	@Test
+	void aMessageOfARolledBackTransactionIsNeitherKeptNorSent() throws InterruptedException {
+		String to = recipient("rolledback");
+		String[] id = new String[1];
+		transactions.executeWithoutResult(status -> {
+			id[0] = notifications.email(to, "plain", "Hello", "Text");
+			status.setRollbackOnly();
+		});
+		assertThat(notifications.find(id[0])).isEmpty();
+		assertThat(jobs.list("send-email", 500)).noneMatch(j -> j.instance().equals(id[0]));
+		Thread.sleep(1500);
+		assertThat(requestsTo(to)).isEmpty();
 	}
 
 	private void process(String eventId, String type, String emailId) {

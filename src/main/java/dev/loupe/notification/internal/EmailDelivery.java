@@ -12,7 +12,11 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,7 +31,12 @@ class EmailDelivery {
 	static final TaskDescriptor<Void> SEND = TaskDescriptor.of("send-email");
 	private static final Logger log = LoggerFactory.getLogger(EmailDelivery.class);
 
+	/**
+	 * Registered only where a provider is configured: db-scheduler does not pick executions of tasks an instance does
+	 * not know, so an instance without a provider (during a rolling change of the settings) leaves them to the others.
+	 */
 	@Bean
+	@Conditional(ProviderConfigured.class)
 	CustomTask<Void> sendEmailTask(JdbcClient jdbc, MailProvider provider, MailSettings settings, MeterRegistry meters,
 			Clock clock) {
 		Attempts attempts = new Attempts(jdbc, provider, settings, meters, clock);
@@ -38,6 +47,16 @@ class EmailDelivery {
 			}
 			return (complete, operations) -> operations.reschedule(complete, retryAt);
 		});
+	}
+
+	static final class ProviderConfigured implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			var env = context.getEnvironment();
+			return !env.getProperty("loupe.mail.resend.api-key", "").isBlank()
+					|| !env.getProperty("loupe.mail.smtp-url", "").isBlank();
+		}
 	}
 
 	/** One attempt at one message, and its outcome recorded on the message. */
@@ -71,14 +90,8 @@ class EmailDelivery {
 			}
 			OutgoingEmail email = (OutgoingEmail) row.get()[0];
 			int attempt = (Integer) row.get()[1] + 1;
-			MailSender sender = provider.sender().orElse(null);
-			if (sender == null) {
-				// The provider was switched off since the message was queued: keep it in the outbox for viewing.
-				jdbc.sql("update notification.message set status = 'outbox', next_attempt_at = null where id = ? and status = 'pending'")
-					.param(messageId)
-					.update();
-				return null;
-			}
+			// The task exists only where a provider is configured (ProviderConfigured).
+			MailSender sender = provider.sender().orElseThrow();
 			try {
 				String providerId = sender.send(email);
 				jdbc.sql("""

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,6 +45,9 @@ import org.springframework.test.context.DynamicPropertySource;
 		"loupe.mail.retry-backoff=1s", "loupe.mail.max-attempts=5", "db-scheduler.polling-interval=500ms",
 		"loupe.mail.resend.api-key=re_test_123456789", "loupe.mail.resend.webhook-secret=" + ResendDeliveryTests.SECRET })
 @ActiveProfiles("test")
+// Closed afterwards: its delivery task must not pick up the messages of a test context with another provider
+// (the test contexts share one database).
+@DirtiesContext
 class ResendDeliveryTests {
 
 	static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";

@@ -152,9 +152,19 @@ public class StripePaymentProvider implements PaymentProvider {
 		return ProviderResult.of(PaymentSessionStatus.AUTHORIZED, data);
 	}
 
+	/**
+	 * Voids an authorised payment. An intent that was captured automatically cannot be canceled: it is refunded in
+	 * full instead (the checkout's compensation must give the money back either way).
+	 */
 	@Override
 	public void cancel(ProviderPayment payment, String idempotencyKey) {
-		cancelIntent(intentId(payment.data()), idempotencyKey);
+		String id = intentId(payment.data());
+		if ("succeeded".equals(payment.data().get("status"))) {
+			call("refund PaymentIntent " + id, () -> stripe.v1().refunds().create(
+					RefundCreateParams.builder().setPaymentIntent(id).build(), options(idempotencyKey + ":refund")));
+			return;
+		}
+		cancelIntent(id, idempotencyKey);
 	}
 
 	@Override

@@ -127,44 +127,57 @@ class StripeWebhooks implements WebhookSource {
 	}
 
 	private void paid(WebhookEnvelope envelope, JsonNode intent) {
-		Optional<PaymentSession> found = session(intent.path("id").asString(""));
-		if (found.isEmpty()) {
+		Optional<PaymentSession> session = session(intent.path("id").asString(""));
+		if (session.isEmpty()) {
 			return;
 		}
-		PaymentSession session = found.get();
+		Optional<Payment> payment = ensurePaid(session.get());
+		if (payment.isPresent() && envelope.type().equals("payment_intent.succeeded")) {
+			recordCaptured(payment.get(), intent.path("id").asString(), intent.path("amount_received").asLong(),
+					intent.path("currency").asString());
+		}
+	}
+
+	/**
+	 * The live payment of a session Stripe says was paid: when its collection is still open (the cart was not
+	 * completed), the cart is completed first. Empty when the collection was canceled meanwhile or the session was
+	 * replaced (logged: Stripe holds money Loupe does not expect, for staff to refund).
+	 */
+	private Optional<Payment> ensurePaid(PaymentSession session) {
 		CollectionRow collection = rows.collection(session.collectionId()).orElseThrow();
 		if (collection.status() == PaymentCollectionStatus.CANCELED) {
-			log.warn("Stripe reports PaymentIntent {} paid, but its collection {} is canceled", intent.path("id"),
-					collection.id());
-			return;
+			log.warn("Stripe reports the PaymentIntent of session {} paid, but its collection {} is canceled",
+					session.id(), collection.id());
+			return Optional.empty();
 		}
 		if (collection.status().isOpen()) {
 			if (!session.status().isAuthorizable()) {
-				log.warn("Stripe reports PaymentIntent {} paid, but its session {} is {}", intent.path("id"),
-						session.id(), session.status().code());
-				return;
+				log.warn("Stripe reports the PaymentIntent of session {} paid, but the session is {}", session.id(),
+						session.status().code());
+				return Optional.empty();
 			}
 			// The shopper paid but the cart was not completed (yet): complete it now. Idempotent per cart.
 			events.publishEvent(new PaymentSucceededAtProvider(collection.id(), collection.cartId(), session.id(),
 					session.providerId()));
 			collection = rows.collection(session.collectionId()).orElseThrow();
 		}
-		if (!envelope.type().equals("payment_intent.succeeded")) {
-			return;
+		String collectionId = collection.id();
+		Optional<Payment> payment = rows.assemble(collection).livePayment()
+			.filter(p -> p.sessionId().equals(session.id()));
+		if (payment.isEmpty() && collection.status().isOpen()) {
+			// Nobody completed the cart (a listener would have thrown): retried by the inbox.
+			throw new IllegalStateException("Collection " + collectionId + " is still " + collection.status().code());
 		}
-		// Captured at Stripe (automatically, or in the dashboard): record what Loupe has not recorded yet.
-		PaymentCollection assembled = rows.assemble(collection);
-		Optional<Payment> payment = assembled.livePayment().filter(p -> p.sessionId().equals(session.id()));
-		if (payment.isEmpty()) {
-			throw new IllegalStateException("Collection " + collection.id() + " has no live payment for session "
-					+ session.id() + " yet");
-		}
-		Money received = StripeAmounts.fromStripe(intent.path("amount_received").asLong(),
-				intent.path("currency").asString());
-		Money known = known(payment.get(), Movements.Kind.CAPTURE);
-		if (received.compareTo(known) > 0) {
-			movements.recordDone(Movements.Kind.CAPTURE, payment.get().id(), received.minus(known), null, null,
-					"stripe:" + intent.path("id").asString() + ":captured:" + received.toMinorUnits());
+		return payment;
+	}
+
+	/** Records a capture made at Stripe (automatic capture, or in the dashboard) that Loupe has not recorded. */
+	private void recordCaptured(Payment payment, String intentId, long stripeAmount, String currency) {
+		Money captured = StripeAmounts.fromStripe(stripeAmount, currency);
+		Money known = known(payment, Movements.Kind.CAPTURE);
+		if (captured.compareTo(known) > 0) {
+			movements.recordDone(Movements.Kind.CAPTURE, payment.id(), captured.minus(known), null, null,
+					"stripe:" + intentId + ":captured:" + stripeAmount);
 		}
 	}
 
@@ -208,25 +221,25 @@ class StripeWebhooks implements WebhookSource {
 	}
 
 	private void refunded(WebhookEnvelope envelope, JsonNode charge) {
-		Optional<PaymentSession> found = session(charge.path("payment_intent").asString(""));
-		if (found.isEmpty()) {
+		String intentId = charge.path("payment_intent").asString("");
+		Optional<PaymentSession> session = session(intentId);
+		if (session.isEmpty()) {
 			return;
 		}
-		PaymentSession session = found.get();
-		PaymentCollection collection = rows.assemble(rows.collection(session.collectionId()).orElseThrow());
-		Payment payment = collection.payments().stream()
-			.filter(p -> p.sessionId().equals(session.id()))
-			.findFirst()
-			// Out of order: the refund arrived before the payment exists here; retried later.
-			.orElseThrow(() -> new IllegalStateException("Collection " + collection.id() + " has no payment for "
-					+ "session " + session.id() + " yet"));
-		Money refunded = StripeAmounts.fromStripe(charge.path("amount_refunded").asLong(),
-				charge.path("currency").asString());
+		// A refund implies a payment and a capture: events that say so may not have arrived (or been applied) yet.
+		Optional<Payment> paid = ensurePaid(session.get());
+		if (paid.isEmpty()) {
+			return;
+		}
+		String currency = charge.path("currency").asString();
+		recordCaptured(paid.get(), intentId, charge.path("amount_captured").asLong(), currency);
+		Payment payment = paid.get();
+		Money refunded = StripeAmounts.fromStripe(charge.path("amount_refunded").asLong(), currency);
 		Money known = known(payment, Movements.Kind.REFUND);
 		if (refunded.compareTo(known) > 0) {
 			movements.recordDone(Movements.Kind.REFUND, payment.id(), refunded.minus(known), "other",
 					"refunded at Stripe", "stripe:" + charge.path("id").asString() + ":refunded:"
-							+ refunded.toMinorUnits());
+							+ charge.path("amount_refunded").asLong());
 		}
 	}
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,7 +41,7 @@ public class WebhookInbox {
 	private final OneTimeTask<Void> queueTask;
 
 	WebhookInbox(DeliveryRows rows, WebhookSources sources, WebhookMetrics metrics,
-			ObjectProvider<SchedulerClient> scheduler, OneTimeTask<Void> webhookQueueTask) {
+			ObjectProvider<SchedulerClient> scheduler, @Qualifier("webhookQueueTask") OneTimeTask<Void> webhookQueueTask) {
 		this.rows = rows;
 		this.sources = sources;
 		this.metrics = metrics;

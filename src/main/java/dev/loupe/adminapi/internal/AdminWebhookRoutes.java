@@ -10,6 +10,7 @@ import dev.loupe.webhook.WebhookPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,6 +51,7 @@ class AdminWebhookRoutes {
 	}
 
 	@PostMapping("/admin/webhooks/{id}/replay")
+	@Transactional
 	Map<String, Object> replay(@PathVariable String id, HttpServletRequest http) {
 		WebhookDelivery replayed = inbox.replay(id);
 		audit.record(AdminRequest.actor(http), "webhook.replayed", "webhook", replayed.id(),

@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,7 +33,7 @@ public class WebhookTasks {
 
 	@Bean
 	RecurringTask<Void> webhookSweepTask(DeliveryRows rows, WebhookProperties properties,
-			OneTimeTask<Void> webhookQueueTask) {
+			@Qualifier("webhookQueueTask") OneTimeTask<Void> webhookQueueTask) {
 		return Tasks.recurring(SWEEP_TASK, FixedDelay.of(properties.sweepInterval()))
 			.execute((instance, context) -> {
 				for (DeliveryRows.ObjectKey key : rows.dueObjects(properties.processingLease(), 500)) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.loupe.identity.SecretApiKeys;
 import dev.loupe.payment.stripe.StripeTestSupport;
 import dev.loupe.platform.Ids;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ class WebhookInboxTests extends StripeTestSupport {
 	@Autowired FlakyWebhookSource source;
 	@Autowired WebhookInbox inbox;
 	@Autowired SecretApiKeys apiKeys;
+	@Autowired MeterRegistry meters;
 
 	String object;
 
@@ -34,6 +36,8 @@ class WebhookInboxTests extends StripeTestSupport {
 	@Test
 	void aDeliveryIsStoredAnsweredAndProcessedOnceEvenWhenSentFiveTimes() {
 		String event = "evt_" + object;
+		double duplicates = counter("duplicate");
+		double processed = counter("processed");
 		for (int i = 0; i < 5; i++) {
 			Answer answer = post(event, "thing.happened", object, "ok");
 			assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
@@ -43,6 +47,14 @@ class WebhookInboxTests extends StripeTestSupport {
 		assertThat(source.processed).containsOnlyOnce(event);
 		assertThat(jdbc.sql("select count(*) from webhook.delivery where event_id = ?").param(event).query(Integer.class)
 			.single()).isEqualTo(1);
+		assertThat(counter("duplicate") - duplicates).isGreaterThanOrEqualTo(4);
+		assertThat(counter("processed") - processed).isGreaterThanOrEqualTo(1);
+	}
+
+	private double counter(String outcome) {
+		var counter = meters.find("loupe.webhook.deliveries").tag("source", "test-flaky").tag("outcome", outcome)
+			.counter();
+		return counter == null ? 0 : counter.count();
 	}
 
 	@Test

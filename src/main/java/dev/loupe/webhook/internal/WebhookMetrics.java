@@ -25,10 +25,4 @@ public class WebhookMetrics {
 			.register(registry)
 			.increment();
 	}
-
-	public double count(String source, String outcome, boolean read) {
-		Counter counter = registry.find("loupe.webhook.deliveries").tag("source", source).tag("outcome", outcome)
-			.counter();
-		return counter == null ? 0 : counter.count();
-	}
 }

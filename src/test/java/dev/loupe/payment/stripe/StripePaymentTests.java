@@ -211,6 +211,49 @@ class StripePaymentTests extends StripeTestSupport {
 	}
 
 	@Test
+	void aCartChangedAfterTheIntentWasMadeUpdatesTheIntentBeforeItIsConfirmed() {
+		String cart = cart(usd, 1);
+		stubCreate(1999, "usd");
+		stripeSession(cart);
+		Answer read = store("GET", "/store/carts/" + cart, null);
+		String line = read.body().path("cart").path("items").get(0).path("id").asString();
+		Answer changed = store("POST", "/store/carts/" + cart + "/line-items/" + line, "{\"quantity\": 2}");
+		assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+		stubRetrieve("requires_confirmation", 1999, null);
+		stub(post(urlEqualTo("/v1/payment_intents/" + intent))
+			.willReturn(json(200, intentJson(intent, 3998, "usd", "requires_confirmation", null))));
+		stub(post(urlEqualTo("/v1/payment_intents/" + intent + "/confirm"))
+			.willReturn(json(200, intentJson(intent, 3998, "usd", "requires_capture", null))));
+		Answer completed = complete(cart);
+		assertThat(completed.body().path("type").asString()).as(completed.raw()).isEqualTo("order");
+		assertThat(STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + intent))))
+			.singleElement()
+			.satisfies(r -> assertThat(r.getBodyAsString()).isEqualTo("amount=3998"));
+		assertThat(payments.findByCart(cart).orElseThrow().livePayment().orElseThrow().amount())
+			.isEqualTo(Money.of("39.98", "USD"));
+	}
+
+	@Test
+	void anIntentConfirmedForAnOldAmountIsRefusedAndReleased() {
+		String cart = cart(usd, 1);
+		stubCreate(1999, "usd");
+		stripeSession(cart);
+		String line = store("GET", "/store/carts/" + cart, null).body().path("cart").path("items").get(0).path("id")
+			.asString();
+		assertThat(store("POST", "/store/carts/" + cart + "/line-items/" + line, "{\"quantity\": 3}").status())
+			.isEqualTo(200);
+		stubRetrieve("requires_capture", 1999, null);
+		stub(post(urlEqualTo("/v1/payment_intents/" + intent + "/cancel"))
+			.willReturn(json(200, intentJson(intent, 1999, "usd", "canceled", null))));
+		Answer completed = complete(cart);
+		assertThat(completed.body().path("type").asString()).as(completed.raw()).isEqualTo("cart");
+		assertThat(completed.body().path("error").path("message").asString()).contains("start a new payment session");
+		assertThat(orders.findByCart(cart)).isEmpty();
+		assertThat(STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + intent + "/cancel"))))
+			.isNotEmpty();
+	}
+
+	@Test
 	void aZeroDecimalCurrencyIsSentInWholeUnits() {
 		String cart = cart(jpy, 1);
 		stubCreate(1500, "jpy");

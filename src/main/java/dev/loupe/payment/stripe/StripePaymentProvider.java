@@ -59,6 +59,12 @@ public class StripePaymentProvider implements PaymentProvider {
 		return ID;
 	}
 
+	/** The publishable key for the storefront's Payment Element ({@code STRIPE_PUBLISHABLE_KEY}). */
+	@Override
+	public Map<String, Object> clientSettings() {
+		return properties.publishableKey().isBlank() ? Map.of() : Map.of("publishable_key", properties.publishableKey());
+	}
+
 	@Override
 	public ProviderResult initiate(PaymentRequest request) {
 		long amount = StripeAmounts.toStripe(request.amount());

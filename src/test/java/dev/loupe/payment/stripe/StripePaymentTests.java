@@ -13,9 +13,11 @@ import dev.loupe.order.Order;
 import dev.loupe.payment.Payment;
 import dev.loupe.payment.PaymentCollection;
 import dev.loupe.payment.PaymentCollectionStatus;
+import dev.loupe.payment.PaymentProviders;
 import dev.loupe.platform.Money;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +27,8 @@ import tools.jackson.databind.JsonNode;
  * without a payment nor a 500.
  */
 class StripePaymentTests extends StripeTestSupport {
+
+	@Autowired PaymentProviders providers;
 
 	@Test
 	void aPaymentIsAuthorisedCapturedAndRefundedInPartsAtStripe() {
@@ -41,6 +45,8 @@ class StripePaymentTests extends StripeTestSupport {
 			"capture_method=manual", cart);
 		assertThat(created.getFirst().getHeader("Idempotency-Key")).startsWith("loupe:payses_").endsWith(":1999usd");
 		assertThat(created.getFirst().getHeader("Authorization")).isEqualTo("Bearer sk_test_loupe");
+		assertThat(providers.require("pp_stripe_stripe").clientSettings()).containsEntry("publishable_key",
+				"pk_test_loupe");
 
 		// The shopper confirmed with the Payment Element: the intent waits for capture.
 		stubRetrieve("requires_capture", 1999, null);

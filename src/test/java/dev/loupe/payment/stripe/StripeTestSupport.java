@@ -67,6 +67,7 @@ public abstract class StripeTestSupport {
 	static void stripe(DynamicPropertyRegistry registry) {
 		registry.add("loupe.stripe.api-key", () -> "sk_test_loupe");
 		registry.add("loupe.stripe.webhook-secret", () -> SECRET);
+		registry.add("loupe.stripe.publishable-key", () -> "pk_test_loupe");
 		registry.add("loupe.stripe.api-base", STRIPE::baseUrl);
 		registry.add("loupe.stripe.read-timeout", () -> "1s");
 		registry.add("loupe.stripe.connect-timeout", () -> "1s");

@@ -1,6 +1,6 @@
 package dev.loupe.payment.stripe;
 
-import dev.loupe.platform.LoupeException;
+import dev.loupe.payment.PaymentProviderException;
 import dev.loupe.platform.Money;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -33,23 +33,26 @@ final class StripeAmounts {
 		return 2;
 	}
 
-	/** The amount in Stripe's unit; an amount Stripe cannot charge exactly is {@code invalid_data}. */
+	/**
+	 * The amount in Stripe's unit. An amount Stripe cannot charge exactly is a provider failure (never a silent
+	 * rounding), which callers answer as they answer Stripe refusing it.
+	 */
 	static long toStripe(Money money) {
 		String code = money.currencyCode();
 		BigDecimal amount = money.amount();
 		if (WHOLE_BUT_TWO_DECIMAL.contains(code) && amount.stripTrailingZeros().scale() > 0) {
-			throw LoupeException.invalidData("Stripe charges " + code + " in whole units only, not " + money);
+			throw new PaymentProviderException("Stripe charges " + code + " in whole units only, not " + money);
 		}
 		BigDecimal scaled = amount.movePointRight(decimals(code));
 		try {
 			long value = scaled.longValueExact();
 			if (THREE_DECIMAL.contains(code) && value % 10 != 0) {
-				throw LoupeException.invalidData("Stripe charges " + code + " in multiples of 0.010, not " + money);
+				throw new PaymentProviderException("Stripe charges " + code + " in multiples of 0.010, not " + money);
 			}
 			return value;
 		}
 		catch (ArithmeticException e) {
-			throw LoupeException.invalidData("Stripe cannot charge " + money + " exactly");
+			throw new PaymentProviderException("Stripe cannot charge " + money + " exactly");
 		}
 	}
 

@@ -3,7 +3,7 @@ package dev.loupe.payment.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loupe.platform.LoupeException;
+import dev.loupe.payment.PaymentProviderException;
 import dev.loupe.platform.Money;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +24,9 @@ class StripeAmountsTests {
 
 	@Test
 	void amountsStripeCannotChargeExactlyAreRefused() {
-		assertThatThrownBy(() -> StripeAmounts.toStripe(Money.of("1.255", "KWD"))).isInstanceOf(LoupeException.class);
+		assertThatThrownBy(() -> StripeAmounts.toStripe(Money.of("1.255", "KWD")))
+			.isInstanceOf(PaymentProviderException.class)
+			.hasMessageContaining("multiples of 0.010");
+		assertThat(StripeAmounts.toStripe(Money.of("1.250", "KWD"))).isEqualTo(1250);
 	}
 }

@@ -97,6 +97,14 @@ public class StripePaymentProvider implements PaymentProvider {
 		long expected = StripeAmounts.toStripe(session.amount());
 		if (intent.getAmount() != expected) {
 			if (!UPDATABLE.contains(intent.getStatus())) {
+				// Paid for another amount: the money held (or taken) for it is given back, and the shopper pays anew.
+				if ("requires_capture".equals(intent.getStatus())) {
+					cancelIntent(id, idempotencyKey + ":cancel");
+				}
+				else if ("succeeded".equals(intent.getStatus())) {
+					call("refund PaymentIntent " + id, () -> stripe.v1().refunds().create(
+							RefundCreateParams.builder().setPaymentIntent(id).build(), options(idempotencyKey + ":refund")));
+				}
 				return new ProviderResult(PaymentSessionStatus.ERROR, data(intent), "PaymentIntent " + id + " is for "
 						+ intent.getAmount() + " " + intent.getCurrency() + " but " + session.amount() + " is due; "
 						+ "start a new payment session");

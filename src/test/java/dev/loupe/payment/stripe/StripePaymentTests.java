@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -15,6 +16,7 @@ import dev.loupe.payment.PaymentCollection;
 import dev.loupe.payment.PaymentCollectionStatus;
 import dev.loupe.payment.PaymentProviders;
 import dev.loupe.platform.Money;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +71,8 @@ class StripePaymentTests extends StripeTestSupport {
 		assertThat(captures).hasSize(1);
 		assertThat(captures.getFirst().getBodyAsString()).contains("amount_to_capture=1999");
 		assertThat(payments.findByCart(cart).orElseThrow().status()).isEqualTo(PaymentCollectionStatus.COMPLETED);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(orders.find(orderId).orElseThrow().paymentStatus()).isEqualTo("captured"));
 
 		stub(post(urlEqualTo("/v1/refunds")).willReturn(json(200, """
 				{"id": "re_%s", "object": "refund", "amount": 500, "charge": "ch_%s", "currency": "usd",
@@ -76,6 +80,8 @@ class StripePaymentTests extends StripeTestSupport {
 			.formatted(run, run, intent))));
 		Payment partly = payments.refund(payment.id(), Money.of("5.00", "USD"), "return", "one chapter", "refund-1");
 		assertThat(partly.refundedAmount()).isEqualTo(Money.of("5.00", "USD"));
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(orders.find(orderId).orElseThrow()
+			.paymentStatus()).isEqualTo("partially_refunded"));
 		Payment fully = payments.refund(payment.id(), Money.of("14.99", "USD"), "return", "the rest", "refund-2");
 		assertThat(fully.refundedAmount()).isEqualTo(Money.of("19.99", "USD"));
 		List<LoggedRequest> refunds = STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/refunds")));
@@ -85,7 +91,8 @@ class StripePaymentTests extends StripeTestSupport {
 		assertThat(refunds).extracting(r -> r.getHeader("Idempotency-Key")).doesNotHaveDuplicates()
 			.allSatisfy(k -> assertThat(k).startsWith(payment.id() + ":refund:"));
 		assertThat(payments.findByCart(cart).orElseThrow().refundedAmount()).isEqualTo(Money.of("19.99", "USD"));
-		assertThat(orders.find(orderId)).isPresent();
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(orders.find(orderId).orElseThrow().paymentStatus()).isEqualTo("refunded"));
 	}
 
 	@Test

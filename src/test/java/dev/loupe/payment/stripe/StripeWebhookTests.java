@@ -88,7 +88,8 @@ class StripeWebhookTests extends StripeTestSupport {
 		assertThat(payment.refundedAmount()).isEqualTo(Money.of("7.00", "USD"));
 		assertThat(payment.refunds()).hasSize(1);
 		assertThat(collection.status()).isEqualTo(PaymentCollectionStatus.COMPLETED);
-		assertThat(orders.findByCart(cart)).isPresent();
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(orders.findByCart(cart).orElseThrow()
+			.paymentStatus()).isEqualTo("partially_refunded"));
 		// Nothing was sent to Stripe for it: the refund was made there.
 		assertThat(STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/refunds")))).isEmpty();
 	}
@@ -128,5 +129,7 @@ class StripeWebhookTests extends StripeTestSupport {
 		deliver(canceled);
 		await().atMost(Duration.ofSeconds(15)).until(() -> "processed".equals(deliveryStatus("evt_expired_" + run)));
 		assertThat(payments.findByCart(cart).orElseThrow().status()).isEqualTo(PaymentCollectionStatus.CANCELED);
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(orders.findByCart(cart).orElseThrow()
+			.paymentStatus()).isEqualTo("canceled"));
 	}
 }

@@ -54,7 +54,8 @@ class AdminAuthorizationMatrixTests {
 			new Row("GET", "/admin/(shipping-options|shipping-profiles).*", EVERYONE),
 			new Row("POST|DELETE", "/admin/(shipping-options|shipping-profiles).*", EnumSet.of(StaffRole.ADMIN)),
 			new Row("GET", "/admin/promotions.*", EVERYONE),
-			new Row("POST|DELETE", "/admin/promotions.*", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)));
+			new Row("POST|DELETE", "/admin/promotions.*", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
+			new Row("GET|POST", "/admin/webhooks.*", EnumSet.of(StaffRole.ADMIN)));
 
 	@LocalServerPort
 	int port;

@@ -149,6 +149,82 @@ class StorefrontPagesTests {
 				HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(302);
 	}
 
+	@Test
+	void placingAnOrderTwiceAtOnceMakesOneOrderAndTheConfirmationIsPrivate() throws Exception {
+		HttpResponse<String> added = post("/cart/add", "variant_id=" + variantOf("loupe-presence-mini") + "&quantity=2", "");
+		assertThat(added.statusCode()).isEqualTo(302);
+		String cookies = cookie(added, "loupe_cart");
+		assertThat(added.headers().allValues("Set-Cookie").getFirst()).contains("HttpOnly").contains("SameSite=Lax");
+		HttpResponse<String> refused = post("/checkout/address", "email=x&first_name=&country_code=zz", cookies);
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).contains("Enter an email address like").contains("Enter your street address.")
+			.contains("Choose a country we ship to");
+		assertThat(post("/checkout/address", "email=twice%40example.com&first_name=Alan&last_name=Turing"
+				+ "&address_1=2+Bletchley+Park&city=Austin&province=TX&postal_code=73301&country_code=us", cookies)
+			.statusCode()).isEqualTo(302);
+		String shippingStep = get("/checkout", cookies).body();
+		Matcher option = Pattern.compile("name=\"option_id\" value=\"([^\"]+)\"").matcher(shippingStep);
+		assertThat(option.find()).as(shippingStep).isTrue();
+		assertThat(post("/checkout/shipping", "option_id=" + option.group(1), cookies).statusCode()).isEqualTo(302);
+		assertThat(post("/checkout/payment", "provider_id=pp_system_default", cookies).statusCode()).isEqualTo(302);
+		String review = get("/checkout", cookies).body();
+		Matcher cart = Pattern.compile("name=\"cart_id\" value=\"([^\"]+)\"").matcher(review);
+		assertThat(cart.find()).as(review).isTrue();
+		String form = "cart_id=" + cart.group(1);
+		String session = cookies;
+		var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> post("/checkout/place", form, session));
+		var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> post("/checkout/place", form, session));
+		String a = first.get().headers().firstValue("Location").orElse("");
+		String b = second.get().headers().firstValue("Location").orElse("");
+		assertThat(a).contains("/order/confirmed/order_");
+		assertThat(b).as("the second, concurrent click gets the same order").isEqualTo(a);
+		assertThat(post("/checkout/place", form, session).headers().firstValue("Location").orElse("")).isEqualTo(a);
+		String path = a.replaceFirst("^https?://[^/]+", "");
+		assertThat(get(path, cookie(first.get(), "loupe_order")).body()).contains("Thank you for your order!");
+		assertThat(get(path, "").status()).as("another browser").isEqualTo(404);
+	}
+
+	private String variantOf(String handle) {
+		Matcher m = Pattern.compile("name=\"variant_id\" value=\"([^\"]+)\"").matcher(get("/products/" + handle).body());
+		assertThat(m.find()).isTrue();
+		return m.group(1);
+	}
+
+	private static String cookie(HttpResponse<String> response, String name) {
+		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+			.map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+	}
+
+	HttpResponse<String> post(String path, String form, String cookies) {
+		try {
+			HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Origin", "http://localhost:" + port)
+				.POST(HttpRequest.BodyPublishers.ofString(form));
+			if (!cookies.isEmpty()) {
+				b.header("Cookie", cookies);
+			}
+			return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException | InterruptedException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	Answer get(String path, String cookies) {
+		try {
+			HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+			if (!cookies.isEmpty()) {
+				b.header("Cookie", cookies);
+			}
+			HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+			return new Answer(r.statusCode(), r.body(), r);
+		}
+		catch (IOException | InterruptedException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	record Answer(int status, String body, HttpResponse<String> response) {
 
 		String contentType() {

@@ -55,10 +55,10 @@ public record AddressForm(String email, String firstName, String lastName, Strin
 		}
 		else {
 			if (form.postalCode() == null) {
-				errors.put("postal_code", "Enter your " + postalLabel(country).toLowerCase(Locale.ROOT) + ".");
+				errors.put("postal_code", "Enter your " + postalNoun(country) + ".");
 			}
 			else if (POSTAL_CODES.containsKey(country) && !POSTAL_CODES.get(country).matcher(form.postalCode()).matches()) {
-				errors.put("postal_code", "Enter a valid " + postalLabel(country).toLowerCase(Locale.ROOT) + example(country) + ".");
+				errors.put("postal_code", "Enter a valid " + postalNoun(country) + example(country) + ".");
 			}
 			if ("us".equals(country) && form.province() == null) {
 				errors.put("province", "Enter your state.");
@@ -98,6 +98,14 @@ public record AddressForm(String email, String firstName, String lastName, Strin
 			case "us" -> "ZIP code";
 			case "gb", "ie" -> "Postcode";
 			default -> "Postal code";
+		};
+	}
+
+	private static String postalNoun(String country) {
+		return switch (country) {
+			case "us" -> "ZIP code";
+			case "gb", "ie" -> "postcode";
+			default -> "postal code";
 		};
 	}
 

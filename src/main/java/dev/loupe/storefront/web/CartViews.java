@@ -4,7 +4,6 @@ import dev.loupe.cart.Cart;
 import dev.loupe.cart.CartPromotion;
 import dev.loupe.cart.Carts;
 import dev.loupe.cart.LineItem;
-import dev.loupe.cart.LineTotals;
 import dev.loupe.fulfillment.ShippingOffer;
 import dev.loupe.fulfillment.ShippingOptions;
 import dev.loupe.platform.LoupeException;
@@ -34,13 +33,15 @@ class CartViews {
 		List<CartPage.Line> lines = lines(cart);
 		List<String> codes = cart.promotions().stream().filter(p -> !p.automatic() && p.code() != null)
 			.map(CartPromotion::code).distinct().toList();
-		Money discount = cart.totals().discountTotal();
+		// Shown in the basis of the prices: with VAT where prices include it, before sales tax where tax is added.
+		Money discount = cart.region().taxInclusive() ? cart.totals().discountTotal() : cart.totals().discountSubtotal();
 		String shippingText;
 		if (!cart.requiresShipping()) {
 			shippingText = "Not needed";
 		}
 		else if (!cart.shippingMethods().isEmpty()) {
-			shippingText = cart.totals().shippingTotal().isZero() ? "Free" : Formats.money(cart.totals().shippingTotal());
+			Money amount = cart.region().taxInclusive() ? cart.totals().shippingTotal() : cart.totals().shippingSubtotal();
+			shippingText = amount.isZero() ? "Free" : Formats.money(amount);
 		}
 		else {
 			shippingText = estimate(visit, cart).map(m -> m.isZero() ? "Free" : "from " + Formats.money(m))
@@ -73,9 +74,7 @@ class CartViews {
 	static List<CartPage.Line> lines(Cart cart) {
 		List<CartPage.Line> lines = new ArrayList<>();
 		for (LineItem item : cart.items()) {
-			Money amount = item.unitPrice().times(item.quantity()).rounded();
-			Optional<LineTotals> totals = cart.totals().lines().stream().filter(l -> l.lineId().equals(item.id())).findFirst();
-			Money shown = totals.map(t -> amount.minus(t.discountTotal())).orElse(amount);
+			Money shown = item.unitPrice().times(item.quantity()).rounded();
 			lines.add(new CartPage.Line(item.id(), item.productTitle() != null ? item.productTitle() : item.title(),
 					item.variantTitle(), item.productHandle() == null ? null : "/products/" + item.productHandle()
 							+ "?variant=" + item.variantId(),

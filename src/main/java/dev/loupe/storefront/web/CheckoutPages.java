@@ -134,8 +134,9 @@ class CheckoutPages {
 		String addressSummary = cart.shippingAddress() == null ? null
 				: cart.email() + " · " + String.join(", ", summary(cart.shippingAddress()));
 		String shippingSummary = cart.shippingMethods().isEmpty() ? null
-				: cart.shippingMethods().getFirst().name() + " · " + (cart.totals().shippingTotal().isZero() ? "Free"
-						: Formats.money(cart.totals().shippingTotal()));
+				: cart.shippingMethods().getFirst().name() + " · " + (cart.totals().shippingSubtotal().isZero() ? "Free"
+						: Formats.money(cart.region().taxInclusive() ? cart.totals().shippingTotal()
+								: cart.totals().shippingSubtotal()));
 		String paymentSummary = chosenProvider == null ? null : providerName(chosenProvider);
 		Frame frame = visits.frame(visit, http, "Checkout", "Secure checkout at Loupe.", true, Visits.count(cart));
 		model.addAttribute("page", new CheckoutPage(frame, cart.id(), step, views.page(frame, visit, cart, null, null),

@@ -4,6 +4,7 @@ import dev.loupe.order.Order;
 import dev.loupe.order.OrderAddress;
 import dev.loupe.order.OrderLine;
 import dev.loupe.order.OrderShippingMethod;
+import dev.loupe.platform.Money;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -26,15 +27,20 @@ final class OrderViews {
 		for (OrderLine l : order.items()) {
 			lines.add(new CartPage.Line(l.id(), l.productTitle() != null ? l.productTitle() : l.title(), l.variantTitle(),
 					l.productHandle() == null ? null : "/products/" + l.productHandle(), l.thumbnail(), l.quantity(),
-					Formats.money(l.unitPrice()), Formats.money(l.amounts().total()), l.quantity()));
+					Formats.money(l.unitPrice()), Formats.money(l.unitPrice().times(l.quantity()).rounded()), l.quantity()));
 		}
 		var t = order.totals();
+		// Amounts in the basis of the prices: with VAT where prices include it, before sales tax where it is added.
+		boolean inclusive = order.items().stream().anyMatch(OrderLine::taxInclusive);
+		Money items = inclusive ? t.originalItemTotal() : t.originalItemSubtotal();
+		Money discount = inclusive ? t.discountTotal() : t.discountTotal().minus(t.discountTaxTotal());
+		Money shipping = inclusive ? t.shippingTotal() : t.shippingSubtotal();
 		return new OrderPage(frame, order.id(), order.displayId(), words(order.status().name()),
 				words(order.paymentStatus()), words(order.fulfillmentStatus()), order.email(), DATE.format(order.createdAt()),
 				lines, address(order.shippingAddress()),
 				order.shippingMethods().stream().map(OrderShippingMethod::name).collect(Collectors.joining(", ")),
-				Formats.money(t.itemTotal()), t.discountTotal().isZero() ? null : Formats.money(t.discountTotal().negate()),
-				Formats.money(t.shippingTotal()), Formats.money(t.taxTotal()), Formats.money(t.total()),
+				Formats.money(items), discount.isZero() ? null : Formats.money(discount.negate()),
+				Formats.money(shipping), inclusive ? "Includes VAT" : "Tax", Formats.money(t.taxTotal()), Formats.money(t.total()),
 				order.promotionCodes(), confirmation);
 	}
 

@@ -4,12 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Which requests belong to a JSON API (errors answered as {@code {type, message}}) and which to a page for people
- * (the storefront, the back office under {@code /app}: errors answered as HTML pages).
+ * (the storefront, the back office under {@code /app}: errors answered as HTML pages). Uploaded files
+ * ({@code /files}) are fetched by programs and pages alike and keep the JSON answers.
  */
 public final class ApiPaths {
 
 	private static final String[] PREFIXES = { "/store", "/admin", "/auth", "/webhooks", "/health", "/actuator",
-			"/hooks" };
+			"/files" };
 
 	private ApiPaths() {
 	}

@@ -71,7 +71,7 @@ class CartPages {
 		Visit visit = visits.of(http);
 		boolean htmx = http.getHeader("HX-Request") != null;
 		String back = handle != null && handle.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,199}") ? "/products/" + handle : "/cart";
-		int qty = CatalogPages.number(quantity, 1);
+		int qty = CatalogPages.number(quantity, -1);
 		String error = null;
 		Cart cart = null;
 		if (variantId == null || variantId.isBlank() || variantId.length() > 100) {

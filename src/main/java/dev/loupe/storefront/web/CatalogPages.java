@@ -176,10 +176,10 @@ class CatalogPages {
 		if (search) {
 			Facets facets = products.facets(filter(visit.salesChannelIds(), q, List.of(), collectionIds));
 			List<String> chosen = many(http, "category");
-			for (Category c : visits.snapshot().categories()) {
+			for (Category c : flatten(visits.snapshot().tree(), 0)) {
 				long n = facets.categories().getOrDefault(c.id(), 0L);
 				boolean active = chosen.contains(c.handle());
-				if (n > 0 || active) {
+				if (n > 0 || active || anyCounted(c, facets)) {
 					Map<String, List<String>> p = new LinkedHashMap<>(params);
 					List<String> next = new ArrayList<>(chosen);
 					if (active) {
@@ -238,6 +238,23 @@ class CatalogPages {
 
 	static ProductFilter filter(List<String> channels, String q, List<String> categoryIds, List<String> collectionIds) {
 		return new ProductFilter(channels, List.of(), null, q, categoryIds, collectionIds, List.of(), List.of());
+	}
+
+	/** The tree depth first, parents before their children. */
+	private static List<Category> flatten(List<Category> level, int depth) {
+		List<Category> out = new ArrayList<>();
+		for (Category c : level) {
+			out.add(c);
+			if (c.children() != null && depth < 5) {
+				out.addAll(flatten(c.children(), depth + 1));
+			}
+		}
+		return out;
+	}
+
+	private static boolean anyCounted(Category c, Facets facets) {
+		return c.children() != null && c.children().stream()
+			.anyMatch(child -> facets.categories().getOrDefault(child.id(), 0L) > 0 || anyCounted(child, facets));
 	}
 
 	private static void collect(Category category, List<String> ids) {

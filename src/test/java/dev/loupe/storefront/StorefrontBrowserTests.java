@@ -207,6 +207,20 @@ class StorefrontBrowserTests {
 			page.navigate(url("/account"));
 			assertThat(page.locator("#orders")).containsText(number);
 			shot(page, "account", "desktop");
+			// The address book: a refused postcode, then a saved address.
+			page.locator("summary", new Page.LocatorOptions().setHasText("Add an address")).click();
+			page.locator("#f-first_name").fill("Ada");
+			page.locator("#f-last_name").fill("Lovelace");
+			page.locator("#f-address_1").fill("12 St James's Square");
+			page.locator("#f-city").fill("London");
+			page.locator("#f-country_code").selectOption("gb");
+			page.locator("#f-postal_code").fill("12345");
+			page.locator("button", new Page.LocatorOptions().setHasText("Save address")).click();
+			assertThat(page.locator("#e-postal_code")).containsText("valid postcode");
+			page.locator("#f-postal_code").fill("SW1Y 4LE");
+			page.locator("button", new Page.LocatorOptions().setHasText("Save address")).click();
+			assertThat(page.locator(".addresses")).containsText("SW1Y 4LE London");
+			shot(page, "account-addresses", "desktop");
 			page.locator("#orders a").first().click();
 			assertThat(page.locator("#order-number")).hasText(number);
 			shot(page, "account-order", "desktop");

@@ -184,6 +184,24 @@ class StorefrontPagesTests {
 		assertThat(get(path, "").status()).as("another browser").isEqualTo(404);
 	}
 
+	@Test
+	void theRegionSelectorSwitchesCurrencyAndTaxDisplayAndMovesTheCart() {
+		HttpResponse<String> added = post("/cart/add", "variant_id=" + variantOf("loupe-presence-one") + "&quantity=1", "");
+		String cart = cookie(added, "loupe_cart");
+		Matcher europe = Pattern.compile("<option value=\"(reg_[0-9A-Za-z]+)\"[^>]*>Europe").matcher(get("/").body());
+		assertThat(europe.find()).isTrue();
+		HttpResponse<String> chosen = post("/region", "region_id=" + europe.group(1) + "&return=/products/loupe-presence-one",
+				cart);
+		assertThat(chosen.statusCode()).isEqualTo(302);
+		assertThat(chosen.headers().firstValue("Location").orElse("")).endsWith("/products/loupe-presence-one");
+		String cookies = cart + "; " + cookie(chosen, "loupe_region");
+		String page = get("/products/loupe-presence-one", cookies).body();
+		assertThat(page).contains("data-price>€").contains("VAT included").contains("\"priceCurrency\":\"EUR\"");
+		assertThat(get("/cart", cookies).body()).contains("id=\"cart-total\">€");
+		assertThat(post("/region", "region_id=reg_nope&return=//evil.example", cookies).headers().firstValue("Location")
+			.orElse("")).endsWith("/");
+	}
+
 	private String variantOf(String handle) {
 		Matcher m = Pattern.compile("name=\"variant_id\" value=\"([^\"]+)\"").matcher(get("/products/" + handle).body());
 		assertThat(m.find()).isTrue();

@@ -33,7 +33,8 @@ class ProductPages {
 
 	/** Below this many units a managed variant shows "only N left". */
 	static final int LOW_STOCK = 5;
-	private static final Set<ProductRelations> FULL = EnumSet.allOf(ProductRelations.class);
+	private static final Set<ProductRelations> FULL = EnumSet.of(ProductRelations.OPTIONS, ProductRelations.IMAGES,
+			ProductRelations.VARIANTS, ProductRelations.CATEGORIES);
 
 	private final ProductQueries products;
 	private final StockLevels stock;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Storefront page benchmark (issue 6). Builds Loupe, seeds N synthetic products into a fresh embedded database, starts
 # it, reports each page's weight (HTML bytes raw and gzipped, requests, total transfer), then runs wrk on loopback at
-# 16 connections for the home, a category and a product page: the latency percentiles are the server's time to first
+# 16 connections for the home, a category, a product page and page 3 of all N products: the latency percentiles are the server's time to first
 # byte plus loopback (pages are rendered into a buffer, so the first byte leaves with the last).
 # Targets: p50 <= 15 ms and p99 <= 60 ms at 16 connections; product page >= 1,000 req/s.
 # Usage: bench/storefront.sh [N=10000] [duration=30s]. Results: bench/results/storefront-*.txt.
@@ -18,6 +18,7 @@ product=$(curl -fs -H "$H" "$base/store/products?limit=1&offset=$((N / 2))" | gr
 home="$base/"
 listing="$base/categories/$category"
 detail="$base/products/$product"
+all="$base/search?page=3"
 
 # Page weight: the HTML (raw and gzipped), and what a first visit downloads with it (stylesheet, scripts, images).
 weight() {
@@ -35,10 +36,10 @@ weight() {
 
 {
   echo "# Loupe storefront benchmark, $N products, $(date -u +%FT%TZ), $(nproc) cores"
-  weight "$home"; weight "$listing"; weight "$detail"
-  for url in "$home" "$listing" "$detail"; do wrk -t2 -c16 -d10s "$url" >/dev/null; done  # warm-up
-  for name in home category product; do
-    case $name in home) url=$home ;; category) url=$listing ;; product) url=$detail ;; esac
+  weight "$home"; weight "$listing"; weight "$detail"; weight "$all"
+  for url in "$home" "$listing" "$detail" "$all"; do wrk -t2 -c16 -d10s "$url" >/dev/null; done  # warm-up
+  for name in home category product all-products; do
+    case $name in home) url=$home ;; category) url=$listing ;; product) url=$detail ;; all-products) url=$all ;; esac
     echo "## $name: $url (16 connections)"
     wrk -t2 -c16 -d"$DURATION" --latency "$url"
   done

@@ -268,6 +268,8 @@ class StorefrontBrowserTests {
 	}
 
 	private void shot(Page page, String name, String device) {
+		// The header is sticky: a full-page screenshot taken while scrolled would draw it mid-page.
+		page.evaluate("window.scrollTo(0, 0)");
 		browsers.screenshot(page, "storefront-" + name + "-" + device);
 	}
 }

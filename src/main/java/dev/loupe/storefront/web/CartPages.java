@@ -211,6 +211,6 @@ class CartPages {
 				}
 			});
 		}
-		return "redirect:" + (back != null && back.matches("/[A-Za-z0-9/_-]{0,300}") ? back : "/");
+		return "redirect:" + (back != null && back.matches("/[A-Za-z0-9/_-]{0,300}") && !back.startsWith("//") ? back : "/");
 	}
 }

@@ -91,6 +91,7 @@ class StorefrontBrowserTests {
 				page.locator("#add-to-cart").click();
 				assertThat(page.locator("#cart-status")).containsText("Added to your cart");
 				assertThat(page.locator("#cart-count")).hasText("1");
+				assertThat(page.locator("#cart-status")).containsText("Cart: 1 item · $48.99");
 				shot(page, "mini-cart", device);
 
 				page.navigate(url("/cart"));

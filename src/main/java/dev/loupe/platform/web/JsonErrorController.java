@@ -9,14 +9,21 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What reaches the servlet container's error page (filters, rejected requests) answers in the same JSON shape. */
+/**
+ * What reaches the servlet container's error page (filters, rejected requests) answers in the same JSON shape on API
+ * paths, and as an HTML error page on pages for people ({@link ApiPaths}).
+ */
 @RestController
 class JsonErrorController implements ErrorController {
 
 	@RequestMapping("/error")
-	ResponseEntity<ApiError> error(HttpServletRequest request) {
+	Object error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = code instanceof Integer i ? i : 500;
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (uri instanceof String path && !ApiPaths.isApi(path)) {
+			return HtmlErrorPages.page(status, null);
+		}
 		ErrorType type = switch (status) {
 			case 404 -> ErrorType.NOT_FOUND;
 			case 401 -> ErrorType.UNAUTHORIZED;

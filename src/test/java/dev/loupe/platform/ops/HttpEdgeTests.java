@@ -65,9 +65,15 @@ class HttpEdgeTests {
 		assertThat(missing.statusCode()).isIn(400, 404);
 		assertThat(missing.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
 
-		HttpResponse<String> noRoute = send(at("/no/such/page"));
+		HttpResponse<String> noRoute = send(at("/auth/no/such/route"));
 		assertThat(noRoute.statusCode()).isEqualTo(404);
 		assertThat(noRoute.body()).contains("\"type\":\"not_found\"");
+
+		// A page for people (outside the APIs, ADR 016) answers an HTML error page instead.
+		HttpResponse<String> noPage = send(at("/no/such/page"));
+		assertThat(noPage.statusCode()).isEqualTo(404);
+		assertThat(noPage.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+		assertThat(noPage.body()).contains("Page not found");
 
 		HttpResponse<String> wrongMethod = send(at("/health").method("DELETE", HttpRequest.BodyPublishers.noBody()));
 		assertThat(wrongMethod.statusCode()).isEqualTo(405);

@@ -17,13 +17,13 @@ public class EchoProbeController {
 
 	private static final Logger log = LoggerFactory.getLogger(EchoProbeController.class);
 
-	@PostMapping(path = "/test-probe/echo/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
+	@PostMapping(path = "/auth/test-probe/echo/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> echo(@PathVariable String id, @RequestBody Object body) {
 		return Map.of("id", id, "body", body);
 	}
 
-	@GetMapping(path = "/test-probe/echo", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = "/auth/test-probe/echo", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> echo(@RequestParam(defaultValue = "") String q) {
 		log.info("Echoing query {}", q);
 		return Map.of("q", q);

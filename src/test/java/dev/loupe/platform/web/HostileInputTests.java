@@ -48,7 +48,7 @@ class HostileInputTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/store/products?q=%zz", "/store/products?q=%00", "/store/products?q=%C0%AE",
-			"/test-probe/echo?q=%zz", "/test-probe/echo?q=%C0%AE", "/test-probe/echo?q=%", "/test-probe/echo?%zz=1" })
+			"/auth/test-probe/echo?q=%zz", "/auth/test-probe/echo?q=%C0%AE", "/auth/test-probe/echo?q=%", "/auth/test-probe/echo?%zz=1" })
 	void badlyEncodedQueryParametersAreAnsweredWithJson(String target) throws Exception {
 		Answer answer = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
@@ -57,7 +57,7 @@ class HostileInputTests {
 
 	@Test
 	void aNulInAQueryParameterReachesTheHandlerAsData() throws Exception {
-		Answer answer = raw("GET /test-probe/echo?q=a%00b HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		Answer answer = raw("GET /auth/test-probe/echo?q=a%00b HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.json().get("q").asString()).isEqualTo("a\u0000b");
@@ -91,7 +91,7 @@ class HostileInputTests {
 
 	@Test
 	void anUnknownRouteIsA404InJson() throws Exception {
-		Answer answer = send(HttpRequest.newBuilder(uri("/no-such-route")).GET());
+		Answer answer = send(HttpRequest.newBuilder(uri("/auth/no-such-route")).GET());
 
 		answer.assertJsonClientError();
 		assertThat(answer.status()).isEqualTo(404);
@@ -108,7 +108,7 @@ class HostileInputTests {
 
 	@Test
 	void anUnsupportedMediaTypeIsA415InJson() throws Exception {
-		Answer answer = send(HttpRequest.newBuilder(uri("/test-probe/echo/x"))
+		Answer answer = send(HttpRequest.newBuilder(uri("/auth/test-probe/echo/x"))
 			.header("Content-Type", "text/plain")
 			.POST(BodyPublishers.ofString("{}")));
 
@@ -162,7 +162,7 @@ class HostileInputTests {
 	@Test
 	void anOversizedChunkedBodyIsA413InJson() throws Exception {
 		byte[] body = oversizedJson();
-		Answer answer = send(HttpRequest.newBuilder(uri("/test-probe/echo/x"))
+		Answer answer = send(HttpRequest.newBuilder(uri("/auth/test-probe/echo/x"))
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
 
@@ -175,7 +175,7 @@ class HostileInputTests {
 	}
 
 	private Answer postJson(byte[] body) throws Exception {
-		return send(HttpRequest.newBuilder(uri("/test-probe/echo/x"))
+		return send(HttpRequest.newBuilder(uri("/auth/test-probe/echo/x"))
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofByteArray(body)));
 	}

@@ -1,0 +1,185 @@
+package dev.loupe.backoffice;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.loupe.browser.Browsers;
+import dev.loupe.market.Markets;
+import dev.loupe.platform.LoupeProperties;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The back office in Chromium at desktop width, as the demo admin: sign in, read the dashboard, find an order placed
+ * through the Store API, capture it and refund part of it, cancel another, and read the audit log and outbox.
+ * Each page is saved as a screenshot under target/screenshots (backoffice-*.png).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class BackOfficeBrowserTests {
+
+	static Browsers browsers;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Markets markets;
+
+	@Autowired
+	LoupeProperties properties;
+
+	@BeforeAll
+	static void start() {
+		browsers = Browsers.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		if (browsers != null) {
+			browsers.close();
+		}
+	}
+
+	@Test
+	void anAdminRefundsPartOfOneOrderAndCancelsAnother() {
+		DemoPurchases store = new DemoPurchases(port, jdbc, markets.firstPublishableKeyToken().orElseThrow());
+		DemoPurchases.Placed refunded = store.buy("ruth.refund@example.com", "Ruth", 2);
+		DemoPurchases.Placed canceled = store.buy("carl.cancel@example.com", "Carl", 1);
+		String base = "http://127.0.0.1:" + port;
+
+		try (BrowserContext desktop = browsers.desktop()) {
+			Page page = desktop.newPage();
+			page.navigate(base + "/app/orders");
+			assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/app/login\\?next=.*"));
+			browsers.screenshot(page, "backoffice-login");
+			page.getByLabel("Email").fill(properties.demo().adminEmail());
+			page.getByLabel("Password").fill("not the password");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+			assertThat(page.getByRole(AriaRole.ALERT)).containsText("Invalid email or password");
+			page.getByLabel("Password").fill(properties.demo().adminPassword());
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+			// Back to the page asked for; then the dashboard.
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Orders"))).isVisible();
+			page.navigate(base + "/app");
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard"))).isVisible();
+			assertThat(page.locator(".figure").first()).containsText("Sales today");
+			assertThat(page.locator(".chart svg rect.bar")).hasCount(30);
+			assertThat(page.locator(".topbar")).containsText("Admin");
+			browsers.screenshot(page, "backoffice-dashboard");
+
+			// The order list, searched by email with htmx.
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Orders")).click();
+			assertThat(page.locator("table.data")).containsText("#" + refunded.displayId());
+			browsers.screenshot(page, "backoffice-orders");
+			page.getByLabel("Search").fill("ruth.refund@");
+			assertThat(page.locator("#orders-results tbody tr")).hasCount(1);
+			assertThat(page).hasURL(java.util.regex.Pattern.compile(".*q=ruth.refund.*"));
+			page.getByLabel("Search").fill("no-such-shopper-anywhere");
+			assertThat(page.locator("#orders-results")).containsText("No orders match");
+			browsers.screenshot(page, "backoffice-orders-empty");
+			page.getByLabel("Search").fill("#" + refunded.displayId());
+			page.locator("#orders-results").getByText("#" + refunded.displayId()).click();
+
+			// Capture, then refund part of it.
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Order #" + refunded.displayId())))
+				.isVisible();
+			assertThat(page.locator("body")).containsText("Ruth Shopper");
+			browsers.screenshot(page, "backoffice-order");
+			page.locator("button[data-dialog=capture-dialog]").click();
+			Locator capture = page.locator("#capture-dialog");
+			assertThat(capture).isVisible();
+			browsers.screenshot(page, "backoffice-order-capture-dialog");
+			capture.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Capture payment")).click();
+			assertThat(page.locator(".flash.success")).containsText("Captured");
+
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refund")).click();
+			Locator refund = page.locator("#refund-dialog");
+			refund.getByLabel("Amount").fill("5.00");
+			refund.getByLabel("Reason").selectOption("damaged");
+			refund.getByLabel("Note (optional)").fill("Scratched lens, kept by the customer");
+			browsers.screenshot(page, "backoffice-order-refund-dialog");
+			refund.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Refund")).click();
+			assertThat(page.locator(".flash.success")).containsText("Refunded $5.00");
+			assertThat(page.locator("#payment")).containsText("Damaged or faulty");
+			assertThat(page.locator("#payment")).containsText("Scratched lens");
+			assertThat(page.locator("#timeline")).containsText("Refunded $5.00");
+
+			// Refunding more than is left is refused on the page, with the reason.
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refund")).click();
+			refund = page.locator("#refund-dialog");
+			refund.getByLabel("Amount").fill("99999");
+			refund.getByLabel("Reason").selectOption("other");
+			refund.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Refund")).click();
+			assertThat(page.locator(".flash.error")).containsText("can be refunded");
+
+			page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("Customer called about the <b>lens</b>");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+			assertThat(page.locator("#notes")).containsText("Customer called about the <b>lens</b>");
+			page.reload();
+			assertThat(page.locator(".badge").filter(new Locator.FilterOptions().setHasText("Partially refunded")).first())
+				.isVisible();
+			browsers.screenshot(page, "backoffice-order-refunded");
+
+			BigDecimal refundedAmount = jdbc.sql("""
+					select sum(r.amount) from payment.refund r join payment.payment p on p.id = r.payment_id
+					join payment.payment_collection c on c.id = p.payment_collection_id where c.order_id = ? and r.status = 'succeeded'""")
+				.param(refunded.id()).query(BigDecimal.class).single();
+			assertThat(refundedAmount).isEqualByComparingTo("5.00");
+
+			// Cancel the other order.
+			page.navigate(base + "/app/orders/" + canceled.id());
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel order")).click();
+			Locator cancel = page.locator("#cancel-dialog");
+			cancel.getByLabel("Reason (optional)").fill("Customer changed their mind");
+			browsers.screenshot(page, "backoffice-order-cancel-dialog");
+			cancel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel order")).click();
+			assertThat(page.locator(".flash.success")).containsText("is canceled");
+			assertThat(page.locator(".page-head")).containsText("Canceled");
+			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel order"))).hasCount(0);
+			browsers.screenshot(page, "backoffice-order-canceled");
+			assertThat(jdbc.sql("select status from orders.sales_order where id = ?").param(canceled.id())
+				.query(String.class).single()).isEqualTo("canceled");
+
+			// Settings: the audit log shows what happened, the outbox what was sent.
+			page.navigate(base + "/app/settings/audit");
+			assertThat(page.locator("table.data")).containsText("order.refunded");
+			assertThat(page.locator("table.data")).containsText("order.canceled");
+			browsers.screenshot(page, "backoffice-audit");
+			page.navigate(base + "/app/settings/outbox");
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Email outbox"))).isVisible();
+			browsers.screenshot(page, "backoffice-outbox");
+			if (page.locator("table.data tbody tr").count() > 0) {
+				page.locator("table.data tbody tr td.link a").first().click();
+				assertThat(page.locator(".message-body")).isVisible();
+				browsers.screenshot(page, "backoffice-message");
+			}
+			page.navigate(base + "/app/customers");
+			browsers.screenshot(page, "backoffice-customers");
+			page.navigate(base + "/app/products");
+			assertThat(page.locator("table.data tbody tr").first()).isVisible();
+			browsers.screenshot(page, "backoffice-products");
+			page.navigate(base + "/app/no-such-page");
+			assertThat(page.locator(".error-box")).containsText("404");
+			browsers.screenshot(page, "backoffice-404");
+
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+			assertThat(page.locator("body")).containsText("You have signed out.");
+		}
+	}
+}

@@ -43,6 +43,9 @@ class BackOfficeBrowserTests {
 	@Autowired
 	LoupeProperties properties;
 
+	@Autowired
+	dev.loupe.notification.Notifications notifications;
+
 	@BeforeAll
 	static void start() {
 		browsers = Browsers.start();
@@ -69,22 +72,22 @@ class BackOfficeBrowserTests {
 			browsers.screenshot(page, "backoffice-login");
 			page.getByLabel("Email").fill(properties.demo().adminEmail());
 			page.getByLabel("Password").fill("not the password");
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
 			assertThat(page.getByRole(AriaRole.ALERT)).containsText("Invalid email or password");
 			page.getByLabel("Password").fill(properties.demo().adminPassword());
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
 
 			// Back to the page asked for; then the dashboard.
-			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Orders"))).isVisible();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Orders").setExact(true))).isVisible();
 			page.navigate(base + "/app");
-			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard"))).isVisible();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard").setExact(true))).isVisible();
 			assertThat(page.locator(".figure").first()).containsText("Sales today");
 			assertThat(page.locator(".chart svg rect.bar")).hasCount(30);
 			assertThat(page.locator(".topbar")).containsText("Admin");
 			browsers.screenshot(page, "backoffice-dashboard");
 
 			// The order list, searched by email with htmx.
-			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Orders")).click();
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Orders").setExact(true)).click();
 			assertThat(page.locator("table.data")).containsText("#" + refunded.displayId());
 			browsers.screenshot(page, "backoffice-orders");
 			page.getByLabel("Search").fill("ruth.refund@");
@@ -97,7 +100,7 @@ class BackOfficeBrowserTests {
 			page.locator("#orders-results").getByText("#" + refunded.displayId()).click();
 
 			// Capture, then refund part of it.
-			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Order #" + refunded.displayId())))
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Order #" + refunded.displayId()).setExact(true)))
 				.isVisible();
 			assertThat(page.locator("body")).containsText("Ruth Shopper");
 			browsers.screenshot(page, "backoffice-order");
@@ -105,32 +108,36 @@ class BackOfficeBrowserTests {
 			Locator capture = page.locator("#capture-dialog");
 			assertThat(capture).isVisible();
 			browsers.screenshot(page, "backoffice-order-capture-dialog");
-			capture.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Capture payment")).click();
+			capture.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Capture payment").setExact(true)).click();
 			assertThat(page.locator(".flash.success")).containsText("Captured");
 
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refund")).click();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refund").setExact(true)).click();
 			Locator refund = page.locator("#refund-dialog");
 			refund.getByLabel("Amount").fill("5.00");
 			refund.getByLabel("Reason").selectOption("damaged");
 			refund.getByLabel("Note (optional)").fill("Scratched lens, kept by the customer");
 			browsers.screenshot(page, "backoffice-order-refund-dialog");
-			refund.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Refund")).click();
+			refund.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Refund").setExact(true)).click();
 			assertThat(page.locator(".flash.success")).containsText("Refunded $5.00");
 			assertThat(page.locator("#payment")).containsText("Damaged or faulty");
 			assertThat(page.locator("#payment")).containsText("Scratched lens");
 			assertThat(page.locator("#timeline")).containsText("Refunded $5.00");
 
 			// Refunding more than is left is refused on the page, with the reason.
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refund")).click();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refund").setExact(true)).click();
 			refund = page.locator("#refund-dialog");
 			refund.getByLabel("Amount").fill("99999");
 			refund.getByLabel("Reason").selectOption("other");
-			refund.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Refund")).click();
+			refund.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Refund").setExact(true)).click();
 			assertThat(page.locator(".flash.error")).containsText("can be refunded");
 
 			page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("Customer called about the <b>lens</b>");
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note").setExact(true)).click();
 			assertThat(page.locator("#notes")).containsText("Customer called about the <b>lens</b>");
+			// The order's payment status follows the refund through the outbox (asynchronously).
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc
+				.sql("select payment_status from orders.sales_order where id = ?").param(refunded.id())
+				.query(String.class).single().equals("partially_refunded"));
 			page.reload();
 			assertThat(page.locator(".badge").filter(new Locator.FilterOptions().setHasText("Partially refunded")).first())
 				.isVisible();
@@ -144,14 +151,14 @@ class BackOfficeBrowserTests {
 
 			// Cancel the other order.
 			page.navigate(base + "/app/orders/" + canceled.id());
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel order")).click();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel order").setExact(true)).click();
 			Locator cancel = page.locator("#cancel-dialog");
 			cancel.getByLabel("Reason (optional)").fill("Customer changed their mind");
 			browsers.screenshot(page, "backoffice-order-cancel-dialog");
-			cancel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel order")).click();
+			cancel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel order").setExact(true)).click();
 			assertThat(page.locator(".flash.success")).containsText("is canceled");
 			assertThat(page.locator(".page-head")).containsText("Canceled");
-			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel order"))).hasCount(0);
+			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel order").setExact(true))).hasCount(0);
 			browsers.screenshot(page, "backoffice-order-canceled");
 			assertThat(jdbc.sql("select status from orders.sales_order where id = ?").param(canceled.id())
 				.query(String.class).single()).isEqualTo("canceled");
@@ -161,14 +168,17 @@ class BackOfficeBrowserTests {
 			assertThat(page.locator("table.data")).containsText("order.refunded");
 			assertThat(page.locator("table.data")).containsText("order.canceled");
 			browsers.screenshot(page, "backoffice-audit");
+			notifications.email(refunded.email(), "order_refunded", "We refunded $5.00 of order #" + refunded.displayId(),
+					"Hello Ruth,\n\nWe refunded $5.00 to your card for order #" + refunded.displayId()
+							+ ".\nIt shows on your statement within a few days.\n\n<script>alert(1)</script>\nLoupe");
 			page.navigate(base + "/app/settings/outbox");
-			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Email outbox"))).isVisible();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Email outbox").setExact(true))).isVisible();
 			browsers.screenshot(page, "backoffice-outbox");
-			if (page.locator("table.data tbody tr").count() > 0) {
-				page.locator("table.data tbody tr td.link a").first().click();
-				assertThat(page.locator(".message-body")).isVisible();
-				browsers.screenshot(page, "backoffice-message");
-			}
+			page.getByLabel("Recipient").fill("ruth.refund@");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter").setExact(true)).click();
+			page.getByText("We refunded $5.00 of order #" + refunded.displayId()).click();
+			assertThat(page.locator(".message-body")).containsText("<script>alert(1)</script>");
+			browsers.screenshot(page, "backoffice-message");
 			page.navigate(base + "/app/customers");
 			browsers.screenshot(page, "backoffice-customers");
 			page.navigate(base + "/app/products");
@@ -178,7 +188,15 @@ class BackOfficeBrowserTests {
 			assertThat(page.locator(".error-box")).containsText("404");
 			browsers.screenshot(page, "backoffice-404");
 
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+			// A tablet in landscape: the same pages, tables scroll inside their panels.
+			page.setViewportSize(1024, 768);
+			page.navigate(base + "/app/orders");
+			assertThat(page.locator("table.data")).isVisible();
+			browsers.screenshot(page, "backoffice-orders-tablet");
+			page.navigate(base + "/app/orders/" + refunded.id());
+			browsers.screenshot(page, "backoffice-order-tablet");
+
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true)).click();
 			assertThat(page.locator("body")).containsText("You have signed out.");
 		}
 	}

@@ -306,7 +306,7 @@ class BackOfficeSecurityTests {
 							.isLessThan(500);
 						if (row.allowed().contains(role)) {
 							assertThat(page.status()).as(role + " " + verb + " " + path).isNotIn(401, 403);
-							assertThat(page.header("Location")).as(role + " " + verb + " " + path)
+							assertThat(String.valueOf(page.header("Location"))).as(role + " " + verb + " " + path)
 								.doesNotContain("/app/login");
 						}
 						else {

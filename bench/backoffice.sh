@@ -25,7 +25,7 @@ insert into orders.sales_order (id, cart_id, status, payment_status, fulfillment
   original_item_tax_total, original_item_total, shipping_subtotal, shipping_tax_total, shipping_total,
   original_shipping_subtotal, original_shipping_tax_total, original_shipping_total, discount_total, discount_tax_total,
   subtotal, tax_total, total, original_subtotal, original_tax_total, original_total, created_at, updated_at)
-select 'order_BENCH' || lpad(g::text, 21, '0'), 'cart_BENCH' || lpad(g::text, 22, '0'),
+select 'order_0BENCH' || lpad(g::text, 20, '0'), 'cart_0BENCH' || lpad(g::text, 20, '0'),
   case when g % 20 = 0 then 'canceled' when g % 3 = 0 then 'completed' else 'pending' end,
   case when g % 20 = 0 then 'canceled' when g % 7 = 0 then 'partially_refunded' when g % 3 = 0 then 'captured'
        else 'authorized' end,
@@ -41,7 +41,7 @@ cross join lateral (select id, currency_code from market.region where deleted_at
   order by id offset (g % (select count(*) from market.region where deleted_at is null)) limit 1) r;
 -- Carts: two in three become orders, the others are abandoned with an item.
 insert into cart.cart (id, region_id, currency_code, sales_channel_id, email, completed_at, created_at, updated_at)
-select 'cart_BENCH' || lpad(g::text, 22, '0'), (select id from market.region order by id limit 1), 'usd',
+select 'cart_0BENCH' || lpad(g::text, 20, '0'), (select id from market.region order by id limit 1), 'usd',
   (select id from market.sales_channel order by created_at limit 1), null,
   case when g <= :orders then now() - (g::double precision / :orders) * interval '180 days' end,
   now() - (g::double precision / (:orders * 1.5)) * interval '180 days',

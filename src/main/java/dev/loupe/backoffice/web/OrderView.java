@@ -65,8 +65,13 @@ public record OrderView(Order order, String regionName, PaymentCollection paymen
 			return List.of();
 		}
 		String name = ((a.firstName() == null ? "" : a.firstName()) + " " + (a.lastName() == null ? "" : a.lastName())).strip();
-		String city = String.join(" ", java.util.stream.Stream.of(a.postalCode(), a.city()).filter(s -> s != null && !s.isBlank()).toList());
-		return java.util.stream.Stream.of(name, a.company(), a.address1(), a.address2(), city, a.province(),
+		String city = String.join(" ", java.util.stream.Stream.of(a.postalCode(), a.city())
+			.filter(s -> s != null && !s.isBlank())
+			.toList());
+		if (a.province() != null && !a.province().isBlank()) {
+			city = city.isEmpty() ? a.province() : city + ", " + a.province();
+		}
+		return java.util.stream.Stream.of(name, a.company(), a.address1(), a.address2(), city,
 				a.countryCode() == null ? null : a.countryCode().toUpperCase(java.util.Locale.ROOT), a.phone())
 			.filter(s -> s != null && !s.isBlank())
 			.toList();

@@ -44,11 +44,12 @@ class OrderPayments {
 
 	private void update(String collectionId) {
 		Optional<PaymentCollection> collection = payments.find(collectionId);
-		if (collection.isEmpty() || collection.get().orderId() == null) {
+		if (collection.isEmpty()) {
 			return;
 		}
 		PaymentCollection c = collection.get();
-		Order order = orders.find(c.orderId()).orElse(null);
+		// The checkout does not record the order on the collection; the cart names both.
+		Order order = (c.orderId() != null ? orders.find(c.orderId()) : orders.findByCart(c.cartId())).orElse(null);
 		if (order == null) {
 			return;
 		}

@@ -58,6 +58,12 @@ class BackOfficeBrowserTests {
 		}
 	}
 
+	/** A full-page screenshot from the top, so that the sticky sidebar and header are where a visitor sees them. */
+	private static void shot(Page page, String name) {
+		page.evaluate("window.scrollTo(0, 0)");
+		browsers.screenshot(page, name);
+	}
+
 	@Test
 	void anAdminRefundsPartOfOneOrderAndCancelsAnother() {
 		DemoPurchases store = new DemoPurchases(port, jdbc, markets.firstPublishableKeyToken().orElseThrow());
@@ -69,7 +75,7 @@ class BackOfficeBrowserTests {
 			Page page = desktop.newPage();
 			page.navigate(base + "/app/orders");
 			assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/app/login\\?next=.*"));
-			browsers.screenshot(page, "backoffice-login");
+			shot(page, "backoffice-login");
 			page.getByLabel("Email").fill(properties.demo().adminEmail());
 			page.getByLabel("Password").fill("not the password");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
@@ -84,18 +90,18 @@ class BackOfficeBrowserTests {
 			assertThat(page.locator(".figure").first()).containsText("Sales today");
 			assertThat(page.locator(".chart svg rect.bar")).hasCount(30);
 			assertThat(page.locator(".topbar")).containsText("Admin");
-			browsers.screenshot(page, "backoffice-dashboard");
+			shot(page, "backoffice-dashboard");
 
 			// The order list, searched by email with htmx.
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Orders").setExact(true)).click();
 			assertThat(page.locator("table.data")).containsText("#" + refunded.displayId());
-			browsers.screenshot(page, "backoffice-orders");
+			shot(page, "backoffice-orders");
 			page.getByLabel("Search").fill("ruth.refund@");
 			assertThat(page.locator("#orders-results tbody tr")).hasCount(1);
 			assertThat(page).hasURL(java.util.regex.Pattern.compile(".*q=ruth.refund.*"));
 			page.getByLabel("Search").fill("no-such-shopper-anywhere");
 			assertThat(page.locator("#orders-results")).containsText("No orders match");
-			browsers.screenshot(page, "backoffice-orders-empty");
+			shot(page, "backoffice-orders-empty");
 			page.getByLabel("Search").fill("#" + refunded.displayId());
 			page.locator("#orders-results").getByText("#" + refunded.displayId()).click();
 
@@ -103,11 +109,11 @@ class BackOfficeBrowserTests {
 			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Order #" + refunded.displayId()).setExact(true)))
 				.isVisible();
 			assertThat(page.locator("body")).containsText("Ruth Shopper");
-			browsers.screenshot(page, "backoffice-order");
+			shot(page, "backoffice-order");
 			page.locator("button[data-dialog=capture-dialog]").click();
 			Locator capture = page.locator("#capture-dialog");
 			assertThat(capture).isVisible();
-			browsers.screenshot(page, "backoffice-order-capture-dialog");
+			shot(page, "backoffice-order-capture-dialog");
 			capture.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Capture payment").setExact(true)).click();
 			assertThat(page.locator(".flash.success")).containsText("Captured");
 
@@ -116,7 +122,7 @@ class BackOfficeBrowserTests {
 			refund.getByLabel("Amount").fill("5.00");
 			refund.getByLabel("Reason").selectOption("damaged");
 			refund.getByLabel("Note (optional)").fill("Scratched lens, kept by the customer");
-			browsers.screenshot(page, "backoffice-order-refund-dialog");
+			shot(page, "backoffice-order-refund-dialog");
 			refund.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Refund").setExact(true)).click();
 			assertThat(page.locator(".flash.success")).containsText("Refunded $5.00");
 			assertThat(page.locator("#payment")).containsText("Damaged or faulty");
@@ -141,7 +147,7 @@ class BackOfficeBrowserTests {
 			page.reload();
 			assertThat(page.locator(".badge").filter(new Locator.FilterOptions().setHasText("Partially refunded")).first())
 				.isVisible();
-			browsers.screenshot(page, "backoffice-order-refunded");
+			shot(page, "backoffice-order-refunded");
 
 			BigDecimal refundedAmount = jdbc.sql("""
 					select sum(r.amount) from payment.refund r join payment.payment p on p.id = r.payment_id
@@ -154,12 +160,12 @@ class BackOfficeBrowserTests {
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel order").setExact(true)).click();
 			Locator cancel = page.locator("#cancel-dialog");
 			cancel.getByLabel("Reason (optional)").fill("Customer changed their mind");
-			browsers.screenshot(page, "backoffice-order-cancel-dialog");
+			shot(page, "backoffice-order-cancel-dialog");
 			cancel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel order").setExact(true)).click();
 			assertThat(page.locator(".flash.success")).containsText("is canceled");
 			assertThat(page.locator(".page-head")).containsText("Canceled");
 			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel order").setExact(true))).hasCount(0);
-			browsers.screenshot(page, "backoffice-order-canceled");
+			shot(page, "backoffice-order-canceled");
 			assertThat(jdbc.sql("select status from orders.sales_order where id = ?").param(canceled.id())
 				.query(String.class).single()).isEqualTo("canceled");
 
@@ -167,34 +173,34 @@ class BackOfficeBrowserTests {
 			page.navigate(base + "/app/settings/audit");
 			assertThat(page.locator("table.data")).containsText("order.refunded");
 			assertThat(page.locator("table.data")).containsText("order.canceled");
-			browsers.screenshot(page, "backoffice-audit");
+			shot(page, "backoffice-audit");
 			notifications.email(refunded.email(), "order_refunded", "We refunded $5.00 of order #" + refunded.displayId(),
 					"Hello Ruth,\n\nWe refunded $5.00 to your card for order #" + refunded.displayId()
 							+ ".\nIt shows on your statement within a few days.\n\n<script>alert(1)</script>\nLoupe");
 			page.navigate(base + "/app/settings/outbox");
 			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Email outbox").setExact(true))).isVisible();
-			browsers.screenshot(page, "backoffice-outbox");
+			shot(page, "backoffice-outbox");
 			page.getByLabel("Recipient").fill("ruth.refund@");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter").setExact(true)).click();
 			page.getByText("We refunded $5.00 of order #" + refunded.displayId()).click();
 			assertThat(page.locator(".message-body")).containsText("<script>alert(1)</script>");
-			browsers.screenshot(page, "backoffice-message");
+			shot(page, "backoffice-message");
 			page.navigate(base + "/app/customers");
-			browsers.screenshot(page, "backoffice-customers");
+			shot(page, "backoffice-customers");
 			page.navigate(base + "/app/products");
 			assertThat(page.locator("table.data tbody tr").first()).isVisible();
-			browsers.screenshot(page, "backoffice-products");
+			shot(page, "backoffice-products");
 			page.navigate(base + "/app/no-such-page");
 			assertThat(page.locator(".error-box")).containsText("404");
-			browsers.screenshot(page, "backoffice-404");
+			shot(page, "backoffice-404");
 
 			// A tablet in landscape: the same pages, tables scroll inside their panels.
 			page.setViewportSize(1024, 768);
 			page.navigate(base + "/app/orders");
 			assertThat(page.locator("table.data")).isVisible();
-			browsers.screenshot(page, "backoffice-orders-tablet");
+			shot(page, "backoffice-orders-tablet");
 			page.navigate(base + "/app/orders/" + refunded.id());
-			browsers.screenshot(page, "backoffice-order-tablet");
+			shot(page, "backoffice-order-tablet");
 
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true)).click();
 			assertThat(page.locator("body")).containsText("You have signed out.");

@@ -216,7 +216,8 @@ class OrderController {
 						"Captured " + Format.money(c.amount()), "", "", "success")));
 				p.refunds().forEach(r -> events.add(new OrderView.Event(r.createdAt(),
 						"Refunded " + Format.money(r.amount()),
-						Format.label(r.reason()) + (r.note() == null ? "" : " · " + r.note()), "", "danger")));
+						REFUND_REASONS.getOrDefault(r.reason(), Format.label(r.reason()))
+								+ (r.note() == null ? "" : " · " + r.note()), "", "danger")));
 			}
 		}
 		for (OrderNote note : notes.of(order.id())) {

@@ -112,8 +112,10 @@ class LoginController {
 
 	/** Only a back office path may follow sign-in: no other host, no scheme, no backslash tricks. */
 	static String safeNext(String next) {
-		if (next == null || next.length() > 1000 || !next.startsWith("/app") || next.startsWith("/app/login")
-				|| next.contains("..") || next.toLowerCase(java.util.Locale.ROOT).contains("%2e") || next.contains("\\") || next.contains("..") || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+		if (next == null || next.length() > 1000
+				|| !(next.equals("/app") || next.startsWith("/app/") || next.startsWith("/app?"))
+				|| next.startsWith("/app/login") || next.contains("//") || next.contains("\\") || next.contains("..")
+				|| next.toLowerCase(java.util.Locale.ROOT).contains("%2e") || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
 			return "/app";
 		}
 		return next;

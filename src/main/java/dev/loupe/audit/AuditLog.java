@@ -61,6 +61,30 @@ public class AuditLog {
 			.list();
 	}
 
+	/**
+	 * A page of entries, newest first, narrowed by actor id and action (exact, when not blank) and by time
+	 * ({@code from} inclusive, {@code to} exclusive, when not null).
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> search(String actorId, String action, java.time.Instant from, java.time.Instant to,
+			int limit, int offset) {
+		String actor = actorId == null || actorId.isBlank() ? null : actorId.strip();
+		String act = action == null || action.isBlank() ? null : action.strip();
+		return jdbc.sql("""
+				select * from audit.entry where (cast(? as text) is null or actor_id = ?)
+				  and (cast(? as text) is null or action = ?)
+				  and (cast(? as timestamptz) is null or occurred_at >= ?)
+				  and (cast(? as timestamptz) is null or occurred_at < ?)
+				order by occurred_at desc, id desc limit ? offset ?""")
+			.params(actor, actor, act, act, ts(from), ts(from), ts(to), ts(to), limit, offset)
+			.query(AuditLog::map)
+			.list();
+	}
+
+	private static Timestamp ts(java.time.Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
 	private static AuditEntry map(ResultSet rs, int row) throws SQLException {
 		String details = rs.getString("details");
 		return new AuditEntry(rs.getString("id"), rs.getTimestamp("occurred_at").toInstant(),

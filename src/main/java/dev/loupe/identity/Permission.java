@@ -14,6 +14,12 @@ public enum Permission {
 	FILES_WRITE,
 	/** Read customers and their address books (every read is audited). */
 	CUSTOMERS_READ,
+	/** Read orders with their customers' contact details and addresses (every read is audited). */
+	ORDERS_READ,
+	/** Capture, refund and cancel orders and add staff notes to them. */
+	ORDERS_WRITE,
+	/** Read the store's sales figures (no personal data). */
+	REPORTS_READ,
 	/** Manage staff, API keys and settings. */
 	SETTINGS_WRITE;
 

@@ -62,10 +62,14 @@ public class Sessions {
 			return Optional.empty();
 		}
 		Instant now = clock.instant();
+		return live(secret, now, Instant.EPOCH);
+	}
+
+	private Optional<Principal> live(String secret, Instant now, Instant seenSince) {
 		return jdbc.sql("""
 				select id, actor_type, actor_id, auth_identity_id, email, last_seen_at from identity.session
-				where token_hash = ? and revoked_at is null and expires_at > ?""")
-			.params(digest(secret), Timestamp.from(now))
+				where token_hash = ? and revoked_at is null and expires_at > ? and last_seen_at >= ?""")
+			.params(digest(secret), Timestamp.from(now), Timestamp.from(seenSince))
 			.query((rs, n) -> {
 				if (rs.getTimestamp("last_seen_at").toInstant().isBefore(now.minus(TOUCH_RESOLUTION))) {
 					touch(rs.getString("id"), now);
@@ -74,6 +78,19 @@ public class Sessions {
 						rs.getString("actor_id"), rs.getString("auth_identity_id"), rs.getString("email"), rs.getString("id"));
 			})
 			.optional();
+	}
+
+	/**
+	 * The principal of a live session secret that was also used within {@code idleTimeout} (a back office cookie),
+	 * or empty. Use ends the idle period again, to a resolution of a minute.
+	 */
+	@Transactional
+	public Optional<Principal> resolve(String secret, Duration idleTimeout) {
+		if (secret == null || !secret.matches("[0-9a-f]{64}")) {
+			return Optional.empty();
+		}
+		Instant now = clock.instant();
+		return live(secret, now, now.minus(idleTimeout));
 	}
 
 	/** Whether a session (by id, as in a staff token) is live. */

@@ -38,6 +38,19 @@ public class StaffLogins {
 	 */
 	@Transactional(noRollbackFor = LoupeException.class)
 	public Principal login(String email, String password, String address) {
+		return signIn(email, password, address, SESSION_LIFETIME).principal();
+	}
+
+	/** A signed-in browser: the staff principal and the session secret its cookie carries (shown once). */
+	public record BrowserSession(Principal principal, String secret, Instant expiresAt) {
+	}
+
+	/**
+	 * Signs a member of staff in to the back office: the same checks, throttling and lockout as {@link #login}, and a
+	 * session of at most {@code lifetime} whose secret goes into a cookie.
+	 */
+	@Transactional(noRollbackFor = LoupeException.class)
+	public BrowserSession signIn(String email, String password, String address, Duration lifetime) {
 		String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
 		throttle.check(address, "staff:" + normalized);
 		Instant now = clock.instant();
@@ -55,8 +68,10 @@ public class StaffLogins {
 		throttle.succeeded("staff:" + normalized);
 		accounts.clearFailures(user.get().id());
 		Principal principal = new Principal(Principal.ActorType.USER, user.get().id(), null, user.get().email());
-		Sessions.Opened session = sessions.open(principal, SESSION_LIFETIME);
-		return new Principal(Principal.ActorType.USER, user.get().id(), null, user.get().email(), session.id());
+		Sessions.Opened session = sessions.open(principal, lifetime);
+		return new BrowserSession(
+				new Principal(Principal.ActorType.USER, user.get().id(), null, user.get().email(), session.id()),
+				session.secret(), session.expiresAt());
 	}
 
 	/** The staff user behind a live staff principal, or empty (logged out, expired, removed). */

@@ -7,17 +7,18 @@ import java.util.Set;
 public enum StaffRole {
 	/** Everything, including staff and settings. */
 	ADMIN(EnumSet.allOf(Permission.class)),
-	/** Serves customers in the shop: reads the catalogue and customers. */
-	ASSOCIATE(EnumSet.of(Permission.CATALOG_READ, Permission.CUSTOMERS_READ)),
-	/** Eye tests and prescriptions: reads the catalogue and customers. */
-	OPTICIAN(EnumSet.of(Permission.CATALOG_READ, Permission.CUSTOMERS_READ)),
-	/** Lens lab work orders: reads the catalogue. */
-	LAB(EnumSet.of(Permission.CATALOG_READ)),
-	/** Picks, packs and receives: reads the catalogue. */
-	WAREHOUSE(EnumSet.of(Permission.CATALOG_READ)),
-	/** Assortment and purchasing: manages the catalogue, its prices, promotions and images. */
+	/** Serves customers in the shop: reads the catalogue, customers and orders, takes payments and refunds. */
+	ASSOCIATE(EnumSet.of(Permission.CATALOG_READ, Permission.CUSTOMERS_READ, Permission.ORDERS_READ,
+			Permission.ORDERS_WRITE, Permission.REPORTS_READ)),
+	/** Eye tests and prescriptions: reads the catalogue, customers and orders. */
+	OPTICIAN(EnumSet.of(Permission.CATALOG_READ, Permission.CUSTOMERS_READ, Permission.ORDERS_READ)),
+	/** Lens lab work orders: reads the catalogue and orders. */
+	LAB(EnumSet.of(Permission.CATALOG_READ, Permission.ORDERS_READ)),
+	/** Picks, packs and receives: reads the catalogue and orders (to fulfil them); never moves money. */
+	WAREHOUSE(EnumSet.of(Permission.CATALOG_READ, Permission.ORDERS_READ)),
+	/** Assortment and purchasing: manages the catalogue, its prices, promotions and images; reads sales figures. */
 	BUYER(EnumSet.of(Permission.CATALOG_READ, Permission.CATALOG_WRITE, Permission.PRICING_WRITE,
-			Permission.PROMOTIONS_WRITE, Permission.FILES_WRITE));
+			Permission.PROMOTIONS_WRITE, Permission.FILES_WRITE, Permission.REPORTS_READ));
 
 	private final Set<Permission> permissions;
 

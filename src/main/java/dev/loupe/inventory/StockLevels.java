@@ -32,4 +32,19 @@ public class StockLevels {
 				});
 		return levels;
 	}
+
+	/**
+	 * The variants with the least stock left at or below their low-stock threshold (the lowest threshold set on one
+	 * of their levels, else {@code defaultThreshold}), fewest first.
+	 */
+	public java.util.List<LowStock> low(int defaultThreshold, int limit) {
+		return jdbc.query("""
+				select variant_id, sum(stocked_quantity - reserved_quantity) as available,
+				  coalesce(min(low_stock_threshold), :threshold) as threshold
+				from inventory.inventory_level group by variant_id
+				having sum(stocked_quantity - reserved_quantity) <= coalesce(min(low_stock_threshold), :threshold)
+				order by available, variant_id limit :limit""",
+				new MapSqlParameterSource("threshold", defaultThreshold).addValue("limit", limit),
+				(rs, n) -> new LowStock(rs.getString("variant_id"), Math.max(0, rs.getInt("available")), rs.getInt("threshold")));
+	}
 }

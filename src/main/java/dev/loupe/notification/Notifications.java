@@ -6,6 +6,7 @@ import dev.loupe.notification.internal.Outbox;
 import dev.loupe.notification.internal.PasswordReset;
 import dev.loupe.notification.internal.RenderedEmail;
 import dev.loupe.notification.internal.StaffInvitation;
+import dev.loupe.platform.Ids;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +67,22 @@ public class Notifications {
 	/** One message by id. */
 	@Transactional(readOnly = true)
 	public java.util.Optional<Message> find(String id) {
-		return jdbc.sql("select * from notification.message where id = ?").param(id).query(Message::map).optional();
+		return Ids.hasPrefix(id, "msg")
+				? jdbc.sql("select * from notification.message where id = ?").param(id).query(Message::map).optional()
+				: java.util.Optional.empty();
+	}
+
+	/** A page of every message, newest first; {@code recipient} (when not blank) keeps those to addresses containing it. */
+	@Transactional(readOnly = true)
+	public List<Message> latest(String recipient, int limit, int offset) {
+		String like = recipient == null || recipient.isBlank() ? null
+				: "%" + recipient.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+					.replace("_", "\\_") + "%";
+		return jdbc.sql("""
+				select * from notification.message where (cast(? as text) is null or lower(recipient) like ?)
+				order by created_at desc, id desc limit ? offset ?""")
+			.params(like, like, limit, offset)
+			.query(Message::map)
+			.list();
 	}
 }

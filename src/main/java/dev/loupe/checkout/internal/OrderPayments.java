@@ -2,31 +2,32 @@ package dev.loupe.checkout.internal;
 
 import dev.loupe.order.Order;
 import dev.loupe.order.Orders;
+import dev.loupe.order.PaymentStatus;
 import dev.loupe.payment.PaymentCanceled;
 import dev.loupe.payment.PaymentCaptured;
 import dev.loupe.payment.PaymentCollection;
 import dev.loupe.payment.PaymentCollectionStatus;
 import dev.loupe.payment.PaymentCollections;
 import dev.loupe.payment.PaymentRefunded;
-import dev.loupe.platform.LoupeException;
+import dev.loupe.platform.Money;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * An order's payment status follows its payment collection: captures, refunds and cancellations (made by staff, by
  * the checkout, or reported by a provider's webhook) move it to captured, partially_captured, refunded,
  * partially_refunded or canceled. The status is computed from the collection's totals, not from the event, so a
- * repeated or late event sets the same status (idempotent); a move the order's state machine refuses is logged.
+ * redelivered or late event sets the same status again (a no-op) and never moves an order backwards; a move the
+ * order's state machine refuses is logged.
  */
 @Component
 class OrderPayments {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderPayments.class);
+	static final String ACTOR = "payment";
 
 	private final Orders orders;
 	private final PaymentCollections payments;
@@ -36,20 +37,17 @@ class OrderPayments {
 		this.payments = payments;
 	}
 
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@ApplicationModuleListener
 	void on(PaymentCaptured event) {
 		follow(event.collectionId());
 	}
 
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@ApplicationModuleListener
 	void on(PaymentRefunded event) {
 		follow(event.collectionId());
 	}
 
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@ApplicationModuleListener
 	void on(PaymentCanceled event) {
 		follow(event.collectionId());
 	}
@@ -59,31 +57,36 @@ class OrderPayments {
 		if (collection.isEmpty()) {
 			return;
 		}
-		Optional<Order> order = orders.findByCart(collection.get().cartId())
+		PaymentCollection c = collection.get();
+		// The checkout does not record the order on the collection; the cart names both.
+		Optional<Order> order = (c.orderId() != null ? orders.find(c.orderId()) : orders.findByCart(c.cartId()))
 			.filter(o -> collectionId.equals(o.paymentCollectionId()));
-		String status = status(collection.get());
-		if (order.isEmpty() || status == null) {
+		PaymentStatus target = status(c);
+		if (order.isEmpty() || target == null) {
 			return;
 		}
-		try {
-			orders.setPaymentStatus(order.get().id(), status, Orders.CHECKOUT);
+		PaymentStatus current = PaymentStatus.find(order.get().paymentStatus()).orElseThrow();
+		if (current != target && current.canBecome(target)) {
+			orders.setPaymentStatus(order.get().id(), target.wire(), ACTOR);
 		}
-		catch (LoupeException refused) {
-			log.warn("The payment status of order {} does not follow collection {} to {}: {}", order.get().id(),
-					collectionId, status, refused.getMessage());
+		else if (current != target) {
+			log.info("Order {} stays {} (its payment collection {} says {})", order.get().id(), current.wire(),
+					collectionId, target.wire());
 		}
 	}
 
 	/** The order payment status a collection's totals mean; null while nothing was captured or canceled. */
-	static String status(PaymentCollection c) {
+	static PaymentStatus status(PaymentCollection c) {
 		if (c.status() == PaymentCollectionStatus.CANCELED) {
-			return "canceled";
+			return PaymentStatus.CANCELED;
 		}
 		if (c.refundedAmount().isPositive()) {
-			return c.refundedAmount().compareTo(c.capturedAmount()) >= 0 ? "refunded" : "partially_refunded";
+			return c.refundedAmount().compareTo(c.capturedAmount()) >= 0 ? PaymentStatus.REFUNDED
+					: PaymentStatus.PARTIALLY_REFUNDED;
 		}
 		if (c.capturedAmount().isPositive()) {
-			return c.capturedAmount().compareTo(c.authorizedAmount()) >= 0 ? "captured" : "partially_captured";
+			Money due = c.authorizedAmount().isPositive() ? c.authorizedAmount() : c.amount();
+			return c.capturedAmount().compareTo(due) >= 0 ? PaymentStatus.CAPTURED : PaymentStatus.PARTIALLY_CAPTURED;
 		}
 		return null;
 	}

@@ -1,0 +1,61 @@
+package dev.loupe.backoffice.web;
+
+import dev.loupe.identity.Permission;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every back office page's frame shows: who is signed in, the navigation their role allows (the server checks
+ * each page again), the page's title and section, and a flash message.
+ */
+public record Frame(Staff staff, String title, String section, Flash flash) {
+
+	/** A link of the sidebar. */
+	public record NavItem(String href, String label, String icon, boolean active) {
+	}
+
+	/** A group of links of the sidebar. */
+	public record NavGroup(String label, List<NavItem> items) {
+	}
+
+	public String csrf() {
+		return staff.csrfToken();
+	}
+
+	/** The htmx header carrying the CSRF token, as JSON for {@code hx-headers}. */
+	public String htmxHeaders() {
+		return "{\"" + StaffCookies.CSRF_HEADER + "\": \"" + staff.csrfToken() + "\"}";
+	}
+
+	public String role() {
+		String code = staff.user().role().code();
+		return Character.toUpperCase(code.charAt(0)) + code.substring(1);
+	}
+
+	public List<NavGroup> navigation() {
+		List<NavGroup> groups = new ArrayList<>();
+		List<NavItem> store = new ArrayList<>();
+		if (staff.can(Permission.REPORTS_READ)) {
+			store.add(item("/app", "Dashboard", "dashboard"));
+		}
+		if (staff.can(Permission.ORDERS_READ)) {
+			store.add(item("/app/orders", "Orders", "orders"));
+		}
+		if (staff.can(Permission.CUSTOMERS_READ)) {
+			store.add(item("/app/customers", "Customers", "customers"));
+		}
+		if (staff.can(Permission.CATALOG_READ)) {
+			store.add(item("/app/products", "Products", "products"));
+		}
+		groups.add(new NavGroup("Store", store));
+		if (staff.can(Permission.SETTINGS_WRITE)) {
+			groups.add(new NavGroup("Settings", List.of(item("/app/settings/audit", "Audit log", "audit"),
+					item("/app/settings/outbox", "Email outbox", "outbox"))));
+		}
+		return groups;
+	}
+
+	private NavItem item(String href, String label, String key) {
+		return new NavItem(href, label, key, key.equals(section));
+	}
+}

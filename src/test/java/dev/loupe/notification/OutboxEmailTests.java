@@ -70,7 +70,9 @@ class OutboxEmailTests {
 		assertThat(confirmation.attempts()).isZero();
 		assertThat(confirmation.subject()).isEqualTo("Your Loupe order #" + order.path("display_id").asLong());
 		assertThat(confirmation.bodyText()).contains("Total: $26.80");
-		assertThat(confirmation.bodyHtml()).contains("$26.80", "/account/orders/" + order.path("id").asString());
+		assertThat(confirmation.bodyHtml()).contains("$26.80",
+				"/order/lookup?number=" + order.path("display_id").asLong() + "&amp;email=");
+		assertThat(confirmation.bodyHtml()).doesNotContain(order.path("id").asString());
 		assertThat(orderEmails.confirm(order.path("id").asString())).isEmpty();
 		assertThat(notifications.to(shopper, 5)).hasSize(1);
 		assertThat(jobs.list("send-email", 500)).noneMatch(j -> j.instance().equals(confirmation.id()));

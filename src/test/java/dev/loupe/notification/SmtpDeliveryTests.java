@@ -114,7 +114,9 @@ class SmtpDeliveryTests {
 		assertThat(mail.getFrom()[0].toString()).isEqualTo("Quokka Shop <shop@quokka.test>");
 		Map<String, String> parts = parts(mail);
 		assertThat(parts).containsOnlyKeys("text/plain", "text/html");
-		String link = "http://localhost:" + port + "/account/orders/" + orderId;
+		// A guest's order opens through the order lookup, pre-filled with its number and email.
+		String link = "http://localhost:" + port + "/order/lookup?number=" + order.path("display_id").asLong() + "&email="
+				+ java.net.URLEncoder.encode(shopper, java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(parts.get("text/plain")).contains("1 × Mail Lamp", "Subtotal: $19.99", "Shipping (Standard): $5.00",
 				"Tax: $1.81", "Total: $26.80", "View your order: " + link, "Springfield");
 		assertThat(parts.get("text/html")).contains("$19.99", "$5.00", "$1.81", "$26.80", "href=\"" + link + "\"",

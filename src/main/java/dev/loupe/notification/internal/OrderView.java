@@ -35,7 +35,12 @@ public record OrderView(String id, long displayId, Instant placedAt, String cust
 				.forEach(address::add);
 		}
 		String method = order.shippingMethods().stream().map(OrderShippingMethod::name).collect(Collectors.joining(", "));
-		String url = baseUrl + "/account/orders/" + URLEncoder.encode(order.id(), StandardCharsets.UTF_8);
+		// A customer's order opens in their account; a guest's through the order lookup, pre-filled with its number
+		// and email (the order id alone is not put in an email that may be forwarded).
+		String url = order.customerId() != null
+				? baseUrl + "/account/orders/" + URLEncoder.encode(order.id(), StandardCharsets.UTF_8)
+				: baseUrl + "/order/lookup?number=" + order.displayId() + "&email="
+						+ URLEncoder.encode(order.email() == null ? "" : order.email(), StandardCharsets.UTF_8);
 		var t = order.totals();
 		return new OrderView(order.id(), order.displayId(), order.createdAt(), name, order.email(), lines,
 				t.itemSubtotal(), t.shippingSubtotal(), t.discountTotal(), t.taxTotal(), t.total(), List.copyOf(address),

@@ -356,8 +356,13 @@ class AccountPages {
 	// ---------------------------------------------------------------- guest order lookup
 
 	@GetMapping("/order/lookup")
-	String lookupForm(HttpServletRequest http, HttpServletResponse response, Model model) {
-		return form(http, response, model, "storefront/lookup", "Find your order", Map.of(), Map.of(), null, null, null);
+	String lookupForm(@RequestParam(required = false) String number, @RequestParam(required = false) String email,
+			HttpServletRequest http, HttpServletResponse response, Model model) {
+		// Links in order emails pre-fill the form; the shopper still submits it (a GET never shows an order).
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("number", clean(number, 30));
+		values.put("email", clean(email, 254));
+		return form(http, response, model, "storefront/lookup", "Find your order", values, Map.of(), null, null, null);
 	}
 
 	@PostMapping("/order/lookup")

@@ -14,6 +14,8 @@ public enum Permission {
 	FILES_WRITE,
 	/** Read customers and their address books (every read is audited). */
 	CUSTOMERS_READ,
+	/** Fulfil orders: create fulfilments, buy labels, record shipments and deliveries. */
+	ORDERS_FULFILL,
 	/** Manage staff, API keys and settings. */
 	SETTINGS_WRITE;
 

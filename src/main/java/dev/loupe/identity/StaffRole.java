@@ -13,8 +13,8 @@ public enum StaffRole {
 	OPTICIAN(EnumSet.of(Permission.CATALOG_READ, Permission.CUSTOMERS_READ)),
 	/** Lens lab work orders: reads the catalogue. */
 	LAB(EnumSet.of(Permission.CATALOG_READ)),
-	/** Picks, packs and receives: reads the catalogue. */
-	WAREHOUSE(EnumSet.of(Permission.CATALOG_READ)),
+	/** Picks, packs, ships and receives: reads the catalogue, fulfils orders. */
+	WAREHOUSE(EnumSet.of(Permission.CATALOG_READ, Permission.ORDERS_FULFILL)),
 	/** Assortment and purchasing: manages the catalogue, its prices, promotions and images. */
 	BUYER(EnumSet.of(Permission.CATALOG_READ, Permission.CATALOG_WRITE, Permission.PRICING_WRITE,
 			Permission.PROMOTIONS_WRITE, Permission.FILES_WRITE));

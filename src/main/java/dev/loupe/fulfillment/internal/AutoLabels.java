@@ -1,0 +1,106 @@
+package dev.loupe.fulfillment.internal;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.loupe.fulfillment.Fulfillment;
+import dev.loupe.fulfillment.Fulfillments;
+import dev.loupe.fulfillment.ShippingLabels;
+import dev.loupe.order.Order;
+import dev.loupe.order.OrderLine;
+import dev.loupe.order.OrderPlaced;
+import dev.loupe.order.OrderStatus;
+import dev.loupe.order.Orders;
+import dev.loupe.platform.LoupeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.modulith.events.ApplicationModuleListener;
+
+/**
+ * Ships placed orders without staff ({@code LOUPE_AUTO_LABELS=true}, with EasyPost configured): after the order
+ * commits, a durable task per order (instance id: the order id, so a redelivered event schedules nothing twice)
+ * fulfils every line that needs shipping (idempotency key {@code auto-label}) and buys its label. A failure is
+ * retried with exponential backoff, at most ten times; both steps are idempotent, so a retry after a crash buys no
+ * second label.
+ */
+@Configuration(proxyBeanMethods = false)
+class AutoLabels {
+
+	static final String TASK = "auto-label";
+	static final String ACTOR = "auto-label";
+	private static final Logger log = LoggerFactory.getLogger(AutoLabels.class);
+
+	private final EasyPostProperties properties;
+	private final SchedulerClient scheduler;
+	private final OneTimeTask<Void> task;
+
+	AutoLabels(EasyPostProperties properties, @Lazy SchedulerClient scheduler,
+			@Lazy OneTimeTask<Void> autoLabelTask) {
+		this.properties = properties;
+		this.scheduler = scheduler;
+		this.task = autoLabelTask;
+	}
+
+	@Bean
+	static OneTimeTask<Void> autoLabelTask(@Lazy Fulfillments fulfillments, @Lazy ShippingLabels labels,
+			@Lazy Orders orders) {
+		return Tasks.oneTime(TASK)
+			.onFailure(new FailureHandler.MaxRetriesFailureHandler<>(10,
+					new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(30))))
+			.execute((instance, context) -> label(instance.getId(), fulfillments, labels, orders));
+	}
+
+	@ApplicationModuleListener
+	void on(OrderPlaced event) {
+		if (properties.autoLabels() && properties.configured()) {
+			scheduler.scheduleIfNotExists(task.instance(event.orderId()), Instant.now());
+		}
+	}
+
+	static void label(String orderId, Fulfillments fulfillments, ShippingLabels labels, Orders orders) {
+		Optional<Order> order = orders.find(orderId);
+		if (order.isEmpty() || order.get().status() == OrderStatus.CANCELED) {
+			return;
+		}
+		Optional<Fulfillment> earlier = fulfillments.forOrder(orderId).stream()
+			.filter(f -> f.createdBy().equals(ACTOR))
+			.findFirst();
+		Fulfillment f;
+		if (earlier.isPresent()) {
+			f = earlier.get();
+		}
+		else {
+			Map<String, Integer> taken = new java.util.HashMap<>();
+			fulfillments.forOrder(orderId).stream().filter(x -> x.state() != dev.loupe.fulfillment.FulfillmentState.CANCELED)
+				.flatMap(x -> x.items().stream()).forEach(i -> taken.merge(i.lineId(), i.quantity(), Integer::sum));
+			List<Fulfillments.Request> wanted = order.get().items().stream()
+				.filter(OrderLine::requiresShipping)
+				.filter(l -> l.quantity() > taken.getOrDefault(l.id(), 0))
+				.map(l -> new Fulfillments.Request(l.id(), l.quantity() - taken.getOrDefault(l.id(), 0)))
+				.toList();
+			if (wanted.isEmpty()) {
+				return;
+			}
+			f = fulfillments.create(orderId, wanted, null, TASK, ACTOR);
+		}
+		if (f.hasLabel() || f.state() != dev.loupe.fulfillment.FulfillmentState.CREATED) {
+			return;
+		}
+		try {
+			labels.buy(f.id(), null);
+		}
+		catch (LoupeException e) {
+			log.warn("No label for order {} yet: {}", orderId, e.getMessage());
+			throw e;
+		}
+	}
+}

@@ -68,6 +68,11 @@ final class Shop {
 
 	/** A cart of these variants and quantities with an email and a US address (Springfield, 62701). */
 	String cart(Map<String, Integer> items) {
+		return cart(items, "62701");
+	}
+
+	/** A cart of these variants and quantities with an email and a US address at this postal code. */
+	String cart(Map<String, Integer> items, String postalCode) {
 		StringBuilder lines = new StringBuilder();
 		items.forEach((v, q) -> lines.append(lines.isEmpty() ? "" : ",").append("{\"variant_id\": \"").append(v)
 			.append("\", \"quantity\": ").append(q).append('}'));
@@ -76,7 +81,7 @@ final class Shop {
 		ok(store("POST", "/store/carts/" + cart, """
 				{"email": "shopper@example.com", "shipping_address": {"first_name": "Sam", "last_name": "Shopper",
 				 "address_1": "1 Main St", "city": "Springfield", "province": "IL", "country_code": "us",
-				 "postal_code": "62701"}}"""));
+				 "postal_code": "%s"}}""".formatted(postalCode)));
 		return cart;
 	}
 

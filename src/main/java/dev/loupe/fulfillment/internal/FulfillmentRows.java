@@ -71,7 +71,8 @@ public class FulfillmentRows {
 	/** The fulfilment of a carrier shipment, or else of a tracking number (newest first). */
 	public Optional<String> idByShipmentOrTracking(String shipmentId, String trackingNumber) {
 		if (shipmentId != null) {
-			Optional<String> id = jdbc.sql("select id from fulfillment.fulfillment where shipment_id = ?")
+			Optional<String> id = jdbc.sql("""
+					select id from fulfillment.fulfillment where shipment_id = ? order by created_at desc limit 1""")
 				.param(shipmentId).query(String.class).optional();
 			if (id.isPresent()) {
 				return id;

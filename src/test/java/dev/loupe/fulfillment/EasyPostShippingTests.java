@@ -183,6 +183,49 @@ class EasyPostShippingTests {
 	}
 
 	@Test
+	void aFailedLabelPurchaseIsA502AndTheRetryReusesTheShipment() {
+		JsonNode order = shop.checkout(shop.cart(Map.of(shop.shade, 1), "60605"), "Carrier");
+		String id = order.path("id").asString();
+		String f = ok(shop.admin("POST", "/admin/orders/" + id + "/fulfillments", "{\"items\": [{\"id\": \""
+				+ order.path("items").get(0).path("id").asString() + "\", \"quantity\": 1}]}"))
+			.path("fulfillment").path("id").asString();
+		var down = EASYPOST.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+			.post(urlPathMatching("/v2/shipments/[^/]+/buy")).atPriority(1)
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(500)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\": {\"code\": \"INTERNAL_SERVER_ERROR\", \"message\": \"Something went wrong.\", \"errors\": []}}")));
+		Answer failed;
+		try {
+			failed = shop.admin("POST", "/admin/orders/" + id + "/fulfillments/" + f + "/labels", "{}");
+		}
+		finally {
+			EASYPOST.server.removeStub(down);
+		}
+		assertThat(failed.status()).as(failed.raw()).isEqualTo(502);
+		assertThat(failed.body().path("message").asString()).contains("EasyPost could not buy");
+		Fulfillment half = fulfillments.find(f).orElseThrow();
+		assertThat(half.hasLabel()).isFalse();
+		assertThat(half.shipmentId()).as("the shipment was kept for the retry").startsWith("shp_");
+
+		JsonNode labelled = ok(shop.admin("POST", "/admin/orders/" + id + "/fulfillments/" + f + "/labels", "{}"))
+			.path("fulfillment");
+		assertThat(labelled.path("tracking_number").asString()).isEqualTo(EasyPostStub.TRACKING + half.shipmentId());
+		EASYPOST.server.verify(1, com.github.tomakehurst.wiremock.client.WireMock
+			.getRequestedFor(urlEqualTo("/v2/shipments/" + half.shipmentId())));
+		// A label on a shipped fulfilment is refused.
+		ok(shop.admin("POST", "/admin/orders/" + id + "/fulfillments/" + f + "/shipments", "{}"));
+		String other = shop.checkout(shop.cart(Map.of(shop.shade, 1), "60606"), "Carrier").path("id").asString();
+		JsonNode otherOrder = ok(shop.store("GET", "/store/orders/" + other, null)).path("order");
+		String g = ok(shop.admin("POST", "/admin/orders/" + other + "/fulfillments", "{\"items\": [{\"id\": \""
+				+ otherOrder.path("items").get(0).path("id").asString() + "\", \"quantity\": 1}]}"))
+			.path("fulfillment").path("id").asString();
+		ok(shop.admin("POST", "/admin/orders/" + other + "/fulfillments/" + g + "/shipments", "{}"));
+		Answer late = shop.admin("POST", "/admin/orders/" + other + "/fulfillments/" + g + "/labels", "{}");
+		assertThat(late.status()).as(late.raw()).isEqualTo(400);
+		assertThat(late.body().path("type").asString()).isEqualTo("not_allowed");
+	}
+
+	@Test
 	void trackingWebhooksShipAndDeliverTheFulfilmentOnce() {
 		JsonNode order = shop.checkout(shop.cart(Map.of(shop.lamp, 1), "60603"), "Carrier");
 		String id = order.path("id").asString();

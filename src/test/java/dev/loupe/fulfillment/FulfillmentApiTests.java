@@ -169,6 +169,31 @@ class FulfillmentApiTests {
 	}
 
 	@Test
+	void concurrentCreatesCannotBothTakeTheLastUnits() throws Exception {
+		JsonNode order = shop.order(items(shop.lamp, 3));
+		String id = order.path("id").asString();
+		String body = body(line(order, shop.lamp), 2, null);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<Integer> statuses;
+		try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+			List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				calls.add(pool.submit(() -> {
+					start.await();
+					return shop.admin("POST", "/admin/orders/" + id + "/fulfillments", body).status();
+				}));
+			}
+			start.countDown();
+			statuses = new java.util.ArrayList<>();
+			for (var call : calls) {
+				statuses.add(call.get());
+			}
+		}
+		assertThat(statuses).containsExactlyInAnyOrder(200, 400, 400, 400);
+		assertThat(orders.find(id).orElseThrow().fulfillmentStatus()).isEqualTo("partially_fulfilled");
+	}
+
+	@Test
 	void aRepeatedCreateWithTheSameKeyReturnsTheFirstFulfilment() {
 		JsonNode order = shop.order(items(shop.lamp, 2));
 		String id = order.path("id").asString();

@@ -20,10 +20,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
 
 /**
  * Ships placed orders without staff ({@code LOUPE_AUTO_LABELS=true}, with EasyPost configured): after the order
@@ -39,17 +42,6 @@ class AutoLabels {
 	static final String ACTOR = "auto-label";
 	private static final Logger log = LoggerFactory.getLogger(AutoLabels.class);
 
-	private final EasyPostProperties properties;
-	private final SchedulerClient scheduler;
-	private final OneTimeTask<Void> task;
-
-	AutoLabels(EasyPostProperties properties, @Lazy SchedulerClient scheduler,
-			@Lazy OneTimeTask<Void> autoLabelTask) {
-		this.properties = properties;
-		this.scheduler = scheduler;
-		this.task = autoLabelTask;
-	}
-
 	@Bean
 	static OneTimeTask<Void> autoLabelTask(@Lazy Fulfillments fulfillments, @Lazy ShippingLabels labels,
 			@Lazy Orders orders) {
@@ -59,10 +51,30 @@ class AutoLabels {
 			.execute((instance, context) -> label(instance.getId(), fulfillments, labels, orders));
 	}
 
-	@ApplicationModuleListener
-	void on(OrderPlaced event) {
-		if (properties.autoLabels() && properties.configured()) {
-			scheduler.scheduleIfNotExists(task.instance(event.orderId()), Instant.now());
+	/**
+	 * Schedules the task for each placed order; a bean only when auto labels are on, so that otherwise no outbox
+	 * publication is written for it at checkout.
+	 */
+	@Component
+	@ConditionalOnProperty(prefix = "loupe.easypost", name = "auto-labels", havingValue = "true")
+	static class Scheduling {
+
+		private final EasyPostProperties properties;
+		private final SchedulerClient scheduler;
+		private final OneTimeTask<Void> task;
+
+		Scheduling(EasyPostProperties properties, @Lazy SchedulerClient scheduler,
+				@Qualifier("autoLabelTask") OneTimeTask<Void> task) {
+			this.properties = properties;
+			this.scheduler = scheduler;
+			this.task = task;
+		}
+
+		@ApplicationModuleListener
+		void on(OrderPlaced event) {
+			if (properties.configured()) {
+				scheduler.scheduleIfNotExists(task.instance(event.orderId()), Instant.now());
+			}
 		}
 	}
 

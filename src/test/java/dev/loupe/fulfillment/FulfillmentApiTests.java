@@ -31,7 +31,14 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.springframework.test.context.event.RecordApplicationEvents
 class FulfillmentApiTests {
+
+	@Autowired
+	org.springframework.test.context.event.ApplicationEvents events;
+
+	@Autowired
+	Fulfillments fulfillments;
 
 	@LocalServerPort
 	int port;
@@ -121,6 +128,24 @@ class FulfillmentApiTests {
 			.contains("fulfillment.created", "fulfillment.shipped", "fulfillment.delivered");
 		JsonNode list = ok(shop.admin("GET", "/admin/orders/" + id + "/fulfillments", null));
 		assertThat(list.path("fulfillments").size()).isEqualTo(2);
+	}
+
+	@Test
+	void eachStepPublishesWhatTheEmailsNeed() {
+		JsonNode order = shop.order(items(shop.lamp, 1));
+		String id = order.path("id").asString();
+		Fulfillment f = fulfillments.create(id, List.of(new Fulfillments.Request(line(order, shop.lamp), 1)), null, null,
+				"staff:test");
+		fulfillments.ship(f.id(), new Tracking("TRK1", "DHL", "https://track.example.com/TRK1"), "staff:test");
+		fulfillments.deliver(f.id(), "staff:test");
+		fulfillments.deliver(f.id(), "staff:test");
+		assertThat(events.stream(FulfillmentCreated.class)).singleElement()
+			.satisfies(e -> assertThat(e.locationId()).isEqualTo(shop.location));
+		ShipmentShipped shipped = events.stream(ShipmentShipped.class).toList().getFirst();
+		assertThat(shipped).isEqualTo(new ShipmentShipped(f.id(), id, order.path("display_id").asLong(),
+				"shopper@example.com", "TRK1", "https://track.example.com/TRK1", "DHL", f.items()));
+		assertThat(events.stream(ShipmentDelivered.class)).as("delivered once").singleElement()
+			.satisfies(e -> assertThat(e.trackingNumber()).isEqualTo("TRK1"));
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +29,11 @@ import org.springframework.stereotype.Component;
  * cheapest of the returned rates whose carrier and service the option allows and whose currency is the cart's.
  * Quotes are kept per option, destination and parcel for {@code rate-cache-ttl} (15 minutes): listing options and
  * choosing one costs one call. When EasyPost fails or times out the option is not offered (and quoting it says
- * why); the failure is kept for a short while so a checkout is not slowed by every retry.
+ * why); the failure is kept for a short while so a checkout is not slowed by every retry. Installed only with an
+ * API key: without one, options of this provider cannot be created and existing ones are not offered.
  */
 @Component
+@ConditionalOnExpression("!'${loupe.easypost.api-key:}'.isBlank()")
 class EasyPostRateProvider implements ShippingRateProvider {
 
 	static final String ID = "easypost_easypost";

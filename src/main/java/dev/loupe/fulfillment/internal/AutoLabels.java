@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.loupe.fulfillment.Fulfillment;
+import dev.loupe.fulfillment.FulfillmentState;
 import dev.loupe.fulfillment.Fulfillments;
 import dev.loupe.fulfillment.ShippingLabels;
 import dev.loupe.order.Order;
@@ -15,6 +16,7 @@ import dev.loupe.order.Orders;
 import dev.loupe.platform.LoupeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,8 +93,8 @@ class AutoLabels {
 			f = earlier.get();
 		}
 		else {
-			Map<String, Integer> taken = new java.util.HashMap<>();
-			fulfillments.forOrder(orderId).stream().filter(x -> x.state() != dev.loupe.fulfillment.FulfillmentState.CANCELED)
+			Map<String, Integer> taken = new HashMap<>();
+			fulfillments.forOrder(orderId).stream().filter(x -> x.state() != FulfillmentState.CANCELED)
 				.flatMap(x -> x.items().stream()).forEach(i -> taken.merge(i.lineId(), i.quantity(), Integer::sum));
 			List<Fulfillments.Request> wanted = order.get().items().stream()
 				.filter(OrderLine::requiresShipping)
@@ -104,7 +106,7 @@ class AutoLabels {
 			}
 			f = fulfillments.create(orderId, wanted, null, TASK, ACTOR);
 		}
-		if (f.hasLabel() || f.state() != dev.loupe.fulfillment.FulfillmentState.CREATED) {
+		if (f.hasLabel() || f.state() != FulfillmentState.CREATED) {
 			return;
 		}
 		try {

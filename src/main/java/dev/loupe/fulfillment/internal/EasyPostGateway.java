@@ -15,12 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class EasyPostGateway {
 
-	private final EasyPostProperties properties;
 	private final WarehouseProperties warehouse;
 	private final EasyPostClient client;
 
 	EasyPostGateway(EasyPostProperties properties, WarehouseProperties warehouse) throws EasyPostException {
-		this.properties = properties;
 		this.warehouse = warehouse;
 		int timeout = (int) properties.timeout().toMillis();
 		this.client = properties.configured()
@@ -90,9 +88,5 @@ public class EasyPostGateway {
 		}
 		String s = message.replaceAll("[\\x00-\\x1f\\x7f]", " ");
 		return s.length() > 200 ? s.substring(0, 200) + "…" : s;
-	}
-
-	String apiBase() {
-		return properties.apiBase();
 	}
 }

@@ -31,6 +31,8 @@ final class EasyPostStub {
 	private static final String NEW_ID = "shp_{{randomValue length=16 type='ALPHANUMERIC' lowercase=true}}";
 	private static final String REQUESTED_ID = "{{request.pathSegments.[2]}}";
 
+	private static boolean trusted;
+
 	final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().dynamicHttpsPort());
 
 	EasyPostStub() {
@@ -58,26 +60,65 @@ final class EasyPostStub {
 	}
 
 	/**
-	 * Makes this test JVM's HTTPS connections trust WireMock's bundled self-signed certificate (as well as the
-	 * usual authorities are not needed here), for localhost only.
+	 * Makes this test JVM's HTTPS connections trust WireMock's bundled self-signed certificate as well as the JDK's
+	 * authorities (other tests keep theirs), and accept the name {@code localhost} for it. Idempotent.
 	 */
-	private static void trustWireMocksCertificate() {
+	private static synchronized void trustWireMocksCertificate() {
+		if (trusted) {
+			return;
+		}
 		try (java.io.InputStream in = WireMockServer.class.getClassLoader().getResourceAsStream("keystore")) {
 			java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
 			store.load(in, "password".toCharArray());
-			javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory
-				.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-			trust.init(store);
+			javax.net.ssl.X509TrustManager wiremock = trustManager(store);
+			javax.net.ssl.X509TrustManager jdk = trustManager(null);
+			javax.net.ssl.X509TrustManager either = new javax.net.ssl.X509TrustManager() {
+				@Override
+				public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String auth)
+						throws java.security.cert.CertificateException {
+					jdk.checkClientTrusted(chain, auth);
+				}
+
+				@Override
+				public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String auth)
+						throws java.security.cert.CertificateException {
+					try {
+						jdk.checkServerTrusted(chain, auth);
+					}
+					catch (java.security.cert.CertificateException notPublic) {
+						wiremock.checkServerTrusted(chain, auth);
+					}
+				}
+
+				@Override
+				public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+					return jdk.getAcceptedIssuers();
+				}
+			};
 			javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-			context.init(null, trust.getTrustManagers(), null);
+			context.init(null, new javax.net.ssl.TrustManager[] { either }, null);
 			javax.net.ssl.HttpsURLConnection.setDefaultSSLSocketFactory(context.getSocketFactory());
 			javax.net.ssl.HostnameVerifier standard = javax.net.ssl.HttpsURLConnection.getDefaultHostnameVerifier();
 			javax.net.ssl.HttpsURLConnection.setDefaultHostnameVerifier(
 					(host, session) -> "localhost".equals(host) || standard.verify(host, session));
+			trusted = true;
 		}
 		catch (java.io.IOException | java.security.GeneralSecurityException e) {
 			throw new IllegalStateException("Cannot trust WireMock's certificate", e);
 		}
+	}
+
+	private static javax.net.ssl.X509TrustManager trustManager(java.security.KeyStore store)
+			throws java.security.GeneralSecurityException {
+		javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory
+			.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+		factory.init(store);
+		for (javax.net.ssl.TrustManager tm : factory.getTrustManagers()) {
+			if (tm instanceof javax.net.ssl.X509TrustManager x509) {
+				return x509;
+			}
+		}
+		throw new IllegalStateException("No X.509 trust manager");
 	}
 
 	void stop() {

@@ -108,11 +108,6 @@ public class EmailVerifications {
 				values (?, ?, ?, ?)""")
 			.params(Sessions.digest(token), authIdentityId, email, Timestamp.from(expires))
 			.update();
-		String base = links.base();
-		notifications.email(email, "email-verification", "Confirm your email",
-				"Please confirm that this is your email address for your account at " + base + ".\n\n"
-						+ "Open this link within 24 hours:\n" + base + "/account/verify-email?token=" + token + "\n\n"
-						+ "Once confirmed, orders you placed as a guest with this address appear in your account.\n"
-						+ "If you did not create an account, ignore this email.");
+		notifications.emailVerification(email, links.base() + "/account/verify-email?token=" + token, VALID_FOR);
 	}
 }

@@ -99,13 +99,9 @@ public class PasswordResets implements DisposableBean {
 		jdbc.sql("insert into identity.password_reset (token_hash, auth_identity_id, expires_at) values (?, ?, ?)")
 			.params(Sessions.digest(token), authIdentityId, Timestamp.from(expires))
 			.update();
-		String base = links.base();
-		String link = base + "/account/reset-password?token=" + token + "&email="
+		String link = links.base() + "/account/reset-password?token=" + token + "&email="
 				+ java.net.URLEncoder.encode(email, StandardCharsets.UTF_8);
-		notifications.email(email, "password-reset", "Reset your password",
-				"Someone asked to reset the password of your account at " + base + ".\n\n"
-						+ "To choose a new password, open this link within 15 minutes:\n" + link + "\n\n"
-						+ "If it was not you, ignore this email: your password stays as it is.");
+		notifications.passwordReset(email, link, VALID_FOR);
 	}
 
 	@Override

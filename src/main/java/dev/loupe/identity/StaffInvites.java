@@ -66,11 +66,8 @@ public class StaffInvites {
 			.params(id, normalized, role.code(), Sessions.digest(token), invitedBy, Timestamp.from(now),
 					Timestamp.from(now.plus(VALID_FOR)))
 			.update();
-		String base = links.base();
-		notifications.email(normalized, "staff-invite", "You are invited to the back office",
-				"You are invited to join the back office as " + role.code() + ".\n\nChoose your password within 7 days:\n"
-						+ base + "/app/invite?token=" + token + "&email=" + java.net.URLEncoder.encode(normalized,
-								StandardCharsets.UTF_8) + "\n");
+		notifications.staffInvitation(normalized, role.code(), links.base() + "/app/invite?token=" + token + "&email="
+				+ java.net.URLEncoder.encode(normalized, StandardCharsets.UTF_8), VALID_FOR);
 		return find(id);
 	}
 

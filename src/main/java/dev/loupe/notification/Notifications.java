@@ -1,34 +1,57 @@
 package dev.loupe.notification;
 
-import dev.loupe.platform.Ids;
+import dev.loupe.notification.internal.EmailRenderer;
+import dev.loupe.notification.internal.EmailVerification;
+import dev.loupe.notification.internal.Outbox;
+import dev.loupe.notification.internal.PasswordReset;
+import dev.loupe.notification.internal.RenderedEmail;
+import dev.loupe.notification.internal.StaffInvitation;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The message outbox. With no provider configured (the default) messages stay in the outbox with status
- * {@code outbox}, where staff can read them; the providers issue adds delivery through SMTP and Resend.
+ * The message outbox. Messages are written in the caller's transaction; with a provider configured (SMTP, Resend)
+ * a durable task delivers them after it commits, with retries. With none (the default) they stay in the outbox with
+ * status {@code outbox}, where staff can read them.
  */
 @Service
 public class Notifications {
 
 	private final JdbcClient jdbc;
+	private final Outbox outbox;
+	private final EmailRenderer renderer;
 
-	Notifications(JdbcClient jdbc) {
+	Notifications(JdbcClient jdbc, Outbox outbox, EmailRenderer renderer) {
 		this.jdbc = jdbc;
+		this.outbox = outbox;
+		this.renderer = renderer;
 	}
 
-	/** Queues an email in the current transaction; returns its id. */
+	/** Queues a plain-text email in the current transaction; returns its id. */
 	@Transactional
 	public String email(String recipient, String template, String subject, String bodyText) {
-		String id = Ids.next("msg");
-		jdbc.sql("""
-				insert into notification.message (id, recipient, template, subject, body_text)
-				values (?, ?, ?, ?, ?)""")
-			.params(id, recipient, template, subject, bodyText)
-			.update();
-		return id;
+		return outbox.queue(recipient, new RenderedEmail(template, subject, bodyText, null), null).orElseThrow();
+	}
+
+	/** Queues the password reset email with its link; returns its id. */
+	@Transactional
+	public String passwordReset(String recipient, String link, Duration validFor) {
+		return outbox.queue(recipient, renderer.render(new PasswordReset(link, validFor)), null).orElseThrow();
+	}
+
+	/** Queues the email verification email with its link; returns its id. */
+	@Transactional
+	public String emailVerification(String recipient, String link, Duration validFor) {
+		return outbox.queue(recipient, renderer.render(new EmailVerification(link, validFor)), null).orElseThrow();
+	}
+
+	/** Queues the invitation to the back office with its role and link; returns its id. */
+	@Transactional
+	public String staffInvitation(String recipient, String role, String link, Duration validFor) {
+		return outbox.queue(recipient, renderer.render(new StaffInvitation(role, link, validFor)), null).orElseThrow();
 	}
 
 	/** The latest messages to a recipient, newest first. */
@@ -36,10 +59,13 @@ public class Notifications {
 	public List<Message> to(String recipient, int limit) {
 		return jdbc.sql("select * from notification.message where recipient = ? order by created_at desc, id desc limit ?")
 			.params(recipient, limit)
-			.query((rs, n) -> new Message(rs.getString("id"), rs.getString("channel"), rs.getString("recipient"),
-					rs.getString("template"), rs.getString("subject"), rs.getString("body_text"), rs.getString("status"),
-					rs.getTimestamp("created_at").toInstant(),
-					rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()))
+			.query(Message::map)
 			.list();
+	}
+
+	/** One message by id. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Message> find(String id) {
+		return jdbc.sql("select * from notification.message where id = ?").param(id).query(Message::map).optional();
 	}
 }

@@ -157,7 +157,7 @@ public class Fulfillments {
 		Fulfillment delivered = rows.find(f.id()).orElseThrow();
 		Tracking t = delivered.tracking() == null ? new Tracking(null, null, null) : delivered.tracking();
 		events.publishEvent(new ShipmentDelivered(f.id(), order.id(), order.displayId(), order.email(), t.number(),
-				t.url(), t.carrier(), delivered.items()));
+				t.url(), t.carrier(), delivered.items(), delivered.deliveredAt()));
 		return delivered;
 	}
 

@@ -99,6 +99,9 @@ class EasyPostShippingTests {
 	@Autowired
 	List<WebhookSource> webhookSources;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Shop shop;
 
 	@BeforeEach
@@ -256,6 +259,19 @@ class EasyPostShippingTests {
 		assertThat(delivered.tracking().number()).isEqualTo(code);
 		assertThat(orders.find(id).orElseThrow().fulfillmentStatus()).isEqualTo("delivered");
 		assertThat(orders.history(id).stream().filter(c -> c.to().equals("delivered")).count()).isEqualTo(1);
+		// The shopper is told once of each: shipped with the tracking link, then delivered.
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> emails(f) == 2);
+		assertThat(jdbc.sql("select body_text from notification.message where dedup_key = ?")
+			.param("shipping-confirmation:" + f).query(String.class).single())
+			.contains(code).contains("https://track.easypost.com/");
+		assertThat(jdbc.sql("select recipient from notification.message where dedup_key = ?")
+			.param("delivery-notification:" + f).query(String.class).single()).isEqualTo("shopper@example.com");
+	}
+
+	private int emails(String fulfillmentId) {
+		return jdbc.sql("select count(*) from notification.message where dedup_key in (?, ?)")
+			.params("shipping-confirmation:" + fulfillmentId, "delivery-notification:" + fulfillmentId)
+			.query(Integer.class).single();
 	}
 
 	@Test

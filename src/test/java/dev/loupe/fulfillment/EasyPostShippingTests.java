@@ -43,6 +43,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// Its own configuration: closed after the class, so its scheduler does not run other contexts' tasks (one database).
+@org.springframework.test.annotation.DirtiesContext
 class EasyPostShippingTests {
 
 	static final EasyPostStub EASYPOST = new EasyPostStub();

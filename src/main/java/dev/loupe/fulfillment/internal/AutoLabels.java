@@ -23,7 +23,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -35,9 +35,11 @@ import org.springframework.stereotype.Component;
  * commits, a durable task per order (instance id: the order id, so a redelivered event schedules nothing twice)
  * fulfils every line that needs shipping (idempotency key {@code auto-label}) and buys its label. A failure is
  * retried with exponential backoff, at most ten times; both steps are idempotent, so a retry after a crash buys no
- * second label.
+ * second label. The task and its listener exist only where auto labels are on and EasyPost is configured, so an
+ * instance without them leaves the task to the others (db-scheduler does not pick tasks it does not know).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${loupe.easypost.auto-labels:false}' == 'true' and !'${loupe.easypost.api-key:}'.isBlank()")
 class AutoLabels {
 
 	static final String TASK = "auto-label";
@@ -53,30 +55,21 @@ class AutoLabels {
 			.execute((instance, context) -> label(instance.getId(), fulfillments, labels, orders));
 	}
 
-	/**
-	 * Schedules the task for each placed order; a bean only when auto labels are on, so that otherwise no outbox
-	 * publication is written for it at checkout.
-	 */
+	/** Schedules the task for each placed order (a bean only here, so otherwise no outbox row is written for it). */
 	@Component
-	@ConditionalOnProperty(prefix = "loupe.easypost", name = "auto-labels", havingValue = "true")
 	static class Scheduling {
 
-		private final EasyPostProperties properties;
 		private final SchedulerClient scheduler;
 		private final OneTimeTask<Void> task;
 
-		Scheduling(EasyPostProperties properties, @Lazy SchedulerClient scheduler,
-				@Qualifier("autoLabelTask") OneTimeTask<Void> task) {
-			this.properties = properties;
+		Scheduling(@Lazy SchedulerClient scheduler, @Qualifier("autoLabelTask") OneTimeTask<Void> task) {
 			this.scheduler = scheduler;
 			this.task = task;
 		}
 
 		@ApplicationModuleListener
 		void on(OrderPlaced event) {
-			if (properties.configured()) {
-				scheduler.scheduleIfNotExists(task.instance(event.orderId()), Instant.now());
-			}
+			scheduler.scheduleIfNotExists(task.instance(event.orderId()), Instant.now());
 		}
 	}
 

@@ -39,8 +39,11 @@ import org.springframework.stereotype.Component;
  * instance without them leaves the task to the others (db-scheduler does not pick tasks it does not know).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${loupe.easypost.auto-labels:false}' == 'true' and !'${loupe.easypost.api-key:}'.isBlank()")
+@ConditionalOnExpression(AutoLabels.ON)
 class AutoLabels {
+
+	/** Auto labels are on and EasyPost is configured. */
+	static final String ON = "'${loupe.easypost.auto-labels:false}' == 'true' and !'${loupe.easypost.api-key:}'.isBlank()";
 
 	static final String TASK = "auto-label";
 	static final String ACTOR = "auto-label";
@@ -57,6 +60,7 @@ class AutoLabels {
 
 	/** Schedules the task for each placed order (a bean only here, so otherwise no outbox row is written for it). */
 	@Component
+	@ConditionalOnExpression(ON) // component scanning finds this class on its own
 	static class Scheduling {
 
 		private final SchedulerClient scheduler;

@@ -71,6 +71,16 @@ public class CartCompletion {
 		return Optional.of(pricing.refresh(locked, carts.region(locked), false));
 	}
 
+	/**
+	 * The shopper a cart belongs to (its sales channel, customer and email), for completions the shopper did not ask
+	 * for in this request: a payment provider's webhook says the cart was paid. Empty for an unknown cart.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Shopper> ownerOf(String cartId) {
+		return rows.find(Carts.checkedId(cartId))
+			.map(row -> new Shopper(List.of(row.salesChannelId()), row.customerId(), row.email()));
+	}
+
 	/** Gives the claim back after a failed completion (the cart can be completed later). */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void release(String cartId) {

@@ -92,6 +92,24 @@ public class Checkout {
 		}
 	}
 
+	/**
+	 * Completes a cart its shopper paid for at the provider without completing it (a webhook says so: the tab was
+	 * closed after paying). The same completion as {@link #complete}, as the cart's owner; a completed cart answers
+	 * its order. A payment that is not authorised after all is a {@code conflict}, so that the webhook is retried.
+	 */
+	public Order completePaid(String cartId) {
+		Optional<Order> placed = orders.findByCart(cartId);
+		if (placed.isPresent()) {
+			return placed.get();
+		}
+		Shopper owner = carts.ownerOf(cartId).orElseThrow(() -> LoupeException.notFound("Cart", cartId));
+		return switch (complete(owner, cartId)) {
+			case Completion.Placed order -> order.order();
+			case Completion.PaymentFailed failed -> throw LoupeException.conflict("Cart " + cartId
+					+ " was paid at the provider but its payment is not authorised: " + failed.message());
+		};
+	}
+
 	private Completion completeClaimed(Cart cart) {
 		String orderId = Ids.next("order");
 		PaymentCollection collection;

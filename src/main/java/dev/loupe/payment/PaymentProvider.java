@@ -36,6 +36,14 @@ public interface PaymentProvider {
 	/** Drops a session that will not be authorised (replaced, or its collection canceled). */
 	void cancel(ProviderSession session, String idempotencyKey);
 
+	/**
+	 * What a storefront needs to render this provider's payment form, all of it public (Stripe: its
+	 * {@code publishable_key}); empty for providers without one.
+	 */
+	default Map<String, Object> clientSettings() {
+		return Map.of();
+	}
+
 	/** What a webhook call from the provider means; providers without webhooks answer {@code NOT_SUPPORTED}. */
 	default WebhookAction webhook(Map<String, String> headers, byte[] body) {
 		return WebhookAction.notSupported();

@@ -4,5 +4,5 @@
  * manual provider {@code pp_system_default} is built in. Knows nothing of carts or orders beyond their ids: callers
  * pass the cart id and the amount to collect.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "webhook" })
 package dev.loupe.payment;

@@ -55,7 +55,8 @@ class AdminAuthorizationMatrixTests {
 			new Row("POST|DELETE", "/admin/(shipping-options|shipping-profiles).*", EnumSet.of(StaffRole.ADMIN)),
 			new Row("GET|POST", "/admin/orders/[^/]+/fulfillments.*", EnumSet.of(StaffRole.ADMIN, StaffRole.WAREHOUSE)),
 			new Row("GET", "/admin/promotions.*", EVERYONE),
-			new Row("POST|DELETE", "/admin/promotions.*", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)));
+			new Row("POST|DELETE", "/admin/promotions.*", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
+			new Row("GET|POST", "/admin/webhooks.*", EnumSet.of(StaffRole.ADMIN)));
 
 	@LocalServerPort
 	int port;

@@ -63,6 +63,20 @@ public class Movements {
 	}
 
 	public Payment move(Kind kind, String paymentId, Money amount, String reason, String note, String idempotencyKey) {
+		return move(kind, paymentId, amount, reason, note, idempotencyKey, true);
+	}
+
+	/**
+	 * Records a capture or refund that already happened at the provider (its webhook told us: staff refunded in the
+	 * provider's dashboard, say). The same checks and idempotency as {@link #move}, without calling the provider.
+	 */
+	public Payment recordDone(Kind kind, String paymentId, Money amount, String reason, String note,
+			String idempotencyKey) {
+		return move(kind, paymentId, amount, reason, note, idempotencyKey, false);
+	}
+
+	private Payment move(Kind kind, String paymentId, Money amount, String reason, String note, String idempotencyKey,
+			boolean atProvider) {
 		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
 			throw LoupeException.invalidData("idempotency_key is required (at most 200 characters)");
 		}
@@ -81,6 +95,10 @@ public class Movements {
 		ProviderPayment asked = new ProviderPayment(payment.id(), payment.sessionId(), payment.amount(), payment.data());
 		String providerKey = paymentId + ":" + kind.table() + ":" + idempotencyKey;
 		ProviderResult result;
+		if (!atProvider) {
+			ProviderResult recorded = ProviderResult.of(dev.loupe.payment.PaymentSessionStatus.AUTHORIZED, null);
+			return tx.execute(status -> succeed(kind, paymentId, reserved.id(), amount, reason, recorded));
+		}
 		try {
 			result = calls.call("Payment provider " + provider.id(), properties.providerTimeout(),
 					() -> kind == Kind.CAPTURE ? provider.capture(asked, amount, providerKey)

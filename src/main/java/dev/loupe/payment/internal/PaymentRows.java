@@ -171,6 +171,16 @@ public class PaymentRows {
 			.list();
 	}
 
+	/** The session a provider knows by {@code reference} (its {@code data.id}, e.g. Stripe's PaymentIntent id). */
+	public Optional<PaymentSession> sessionByReference(String providerId, String reference) {
+		return jdbc.sql("""
+				select * from payment.payment_session where provider_id = ? and data ->> 'id' = ?
+				order by created_at desc, id desc limit 1""")
+			.params(providerId, reference)
+			.query(PaymentRows::session)
+			.optional();
+	}
+
 	public void setSessionStatus(String id, PaymentSessionStatus status, Map<String, Object> data) {
 		jdbc.sql("""
 				update payment.payment_session set status = ?, data = coalesce(?::jsonb, data), updated_at = now(),

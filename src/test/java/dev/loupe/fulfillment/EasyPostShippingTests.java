@@ -277,6 +277,30 @@ class EasyPostShippingTests {
 	}
 
 	@Test
+	void theWebhookInboxTakesEasyPostsDeliveriesOverHttp() {
+		JsonNode order = shop.checkout(shop.cart(Map.of(shop.lamp, 1), "60607"), "Carrier");
+		String id = order.path("id").asString();
+		String f = ok(shop.admin("POST", "/admin/orders/" + id + "/fulfillments", "{\"items\": [{\"id\": \""
+				+ order.path("items").get(0).path("id").asString() + "\", \"quantity\": 1}]}"))
+			.path("fulfillment").path("id").asString();
+		ok(shop.admin("POST", "/admin/orders/" + id + "/fulfillments/" + f + "/labels", "{}"));
+		Fulfillment labelled = fulfillments.find(f).orElseThrow();
+		String body = EasyPostStub.trackerEvent("evt_http_" + f, "delivered", labelled.shipmentId(),
+				labelled.tracking().number());
+		Answer bad = shop.send("POST", "/webhooks/easypost", body, Map.of("X-Hmac-Signature",
+				EasyPostStub.sign(body, "not the secret")));
+		assertThat(bad.status()).as(bad.raw()).isEqualTo(400);
+		for (int i = 0; i < 3; i++) {
+			Answer accepted = shop.send("POST", "/webhooks/easypost", body, Map.of("X-Hmac-Signature",
+					EasyPostStub.sign(body, EasyPostStub.WEBHOOK_SECRET)));
+			assertThat(accepted.status()).as(accepted.raw()).isBetween(200, 299);
+		}
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> fulfillments.find(f).orElseThrow().state() == FulfillmentState.DELIVERED);
+		assertThat(orders.find(id).orElseThrow().fulfillmentStatus()).isEqualTo("delivered");
+	}
+
+	@Test
 	void aWebhookDeliveredBeforeAnyShippingStillEndsDelivered() {
 		JsonNode order = shop.checkout(shop.cart(Map.of(shop.shade, 2), "60604"), "Carrier");
 		String id = order.path("id").asString();

@@ -20,6 +20,8 @@ public enum Permission {
 	ORDERS_WRITE,
 	/** Read the store's sales figures (no personal data). */
 	REPORTS_READ,
+	/** Fulfil orders: create fulfilments, buy labels, record shipments and deliveries. */
+	ORDERS_FULFILL,
 	/** Manage staff, API keys and settings. */
 	SETTINGS_WRITE;
 

@@ -14,8 +14,8 @@ public enum StaffRole {
 	OPTICIAN(EnumSet.of(Permission.CATALOG_READ, Permission.CUSTOMERS_READ, Permission.ORDERS_READ)),
 	/** Lens lab work orders: reads the catalogue and orders. */
 	LAB(EnumSet.of(Permission.CATALOG_READ, Permission.ORDERS_READ)),
-	/** Picks, packs and receives: reads the catalogue and orders (to fulfil them); never moves money. */
-	WAREHOUSE(EnumSet.of(Permission.CATALOG_READ, Permission.ORDERS_READ)),
+	/** Picks, packs, ships and receives: reads the catalogue and orders, fulfils them; never moves money. */
+	WAREHOUSE(EnumSet.of(Permission.CATALOG_READ, Permission.ORDERS_READ, Permission.ORDERS_FULFILL)),
 	/** Assortment and purchasing: manages the catalogue, its prices, promotions and images; reads sales figures. */
 	BUYER(EnumSet.of(Permission.CATALOG_READ, Permission.CATALOG_WRITE, Permission.PRICING_WRITE,
 			Permission.PROMOTIONS_WRITE, Permission.FILES_WRITE, Permission.REPORTS_READ));

@@ -106,6 +106,86 @@ public class Reservations {
 		}
 	}
 
+	/**
+	 * Takes {@code quantity} of a variant out of {@code locationId} for {@code reference} (an order's goods leave
+	 * the warehouse): first from the reference's reservations at that location (reserved and stocked both go down),
+	 * then, for the rest, from the location's unreserved stock, releasing as many of the reference's reservations
+	 * held elsewhere (they are no longer needed). Written in the ledger as {@code fulfilled}. A variant not stocked
+	 * anywhere (inventory not managed) is left alone; one not stocked enough at the location is {@code not_allowed}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void fulfil(String reference, String variantId, String locationId, int quantity, String actor) {
+		if (quantity <= 0) {
+			throw new IllegalArgumentException("A fulfilled quantity must be positive: " + quantity);
+		}
+		Map<String, List<Level>> levels = lockLevels(List.of(variantId));
+		List<Level> at = levels.getOrDefault(variantId, List.of());
+		if (at.isEmpty()) {
+			return;
+		}
+		Level here = at.stream().filter(l -> l.locationId().equals(locationId)).findFirst()
+			.orElseThrow(() -> LoupeException.notAllowed("Variant " + variantId + " is not stocked at location "
+					+ locationId));
+		List<Reservation> held = forReference(reference).stream().filter(r -> r.variantId().equals(variantId)).toList();
+		int left = quantity;
+		for (Reservation r : held.stream().filter(r -> r.locationId().equals(locationId)).toList()) {
+			int take = Math.min(left, r.quantity());
+			if (take == 0) {
+				break;
+			}
+			shrink(r, take);
+			level(variantId, locationId, -take, -take);
+			ledger(variantId, locationId, "fulfilled", -take, -take, reference, null, actor);
+			left -= take;
+		}
+		if (left == 0) {
+			return;
+		}
+		if (here.available() < left) {
+			throw LoupeException.notAllowed("Location " + locationId + " has " + here.available()
+					+ " unreserved of variant " + variantId + ", " + left + " more are needed");
+		}
+		level(variantId, locationId, -left, 0);
+		ledger(variantId, locationId, "fulfilled", -left, 0, reference, null, actor);
+		int moved = left;
+		for (Reservation r : held.stream().filter(r -> !r.locationId().equals(locationId)).toList()) {
+			int take = Math.min(moved, r.quantity());
+			if (take == 0) {
+				break;
+			}
+			shrink(r, take);
+			level(variantId, r.locationId(), 0, -take);
+			ledger(variantId, r.locationId(), "released", 0, -take, reference, "fulfilled from " + locationId, actor);
+			moved -= take;
+		}
+	}
+
+	private void shrink(Reservation r, int by) {
+		if (by == r.quantity()) {
+			jdbc.sql("delete from inventory.reservation where id = :id").param("id", r.id()).update();
+		}
+		else {
+			jdbc.sql("update inventory.reservation set quantity = quantity - :q where id = :id").param("q", by)
+				.param("id", r.id()).update();
+		}
+	}
+
+	private void level(String variantId, String locationId, int stockedDelta, int reservedDelta) {
+		jdbc.sql("""
+				update inventory.inventory_level set stocked_quantity = stocked_quantity + :s,
+				  reserved_quantity = reserved_quantity + :r, updated_at = now()
+				where variant_id = :v and location_id = :l""")
+			.param("s", stockedDelta).param("r", reservedDelta).param("v", variantId).param("l", locationId).update();
+	}
+
+	/** Whether a live stock location has this id. */
+	@Transactional(readOnly = true)
+	public boolean locationExists(String locationId) {
+		return locationId != null && locationId.length() <= 100 && jdbc.sql(
+				"select exists (select 1 from inventory.stock_location where id = :id and deleted_at is null)")
+			.param("id", locationId).query(Boolean.class).single();
+	}
+
 	/** The reservations held for a reference. */
 	@Transactional(readOnly = true)
 	public List<Reservation> forReference(String reference) {

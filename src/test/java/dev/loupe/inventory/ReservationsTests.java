@@ -116,6 +116,34 @@ class ReservationsTests {
 			.query(Integer.class).single()).as("the ledger adds up to the stock").isEqualTo(5);
 	}
 
+	@Test
+	void fulfillingTakesTheReservationsAtTheLocationThenItsFreeStockReleasingTheRest() {
+		String order = Ids.next("order");
+		reserve(order, new StockDemand(variant, 7, false)); // south 5, north 2
+		tx.executeWithoutResult(s -> reservations.fulfil(order, variant, south, 4, "staff:test"));
+		assertThat(level(south)).containsExactly(1, 1);
+		// Three more from the north: its two reserved, one of its free stock, and the south's last one is released.
+		tx.executeWithoutResult(s -> reservations.fulfil(order, variant, north, 3, "staff:test"));
+		assertThat(level(north)).containsExactly(0, 0);
+		assertThat(level(south)).containsExactly(1, 0);
+		assertThat(reservations.forReference(order)).isEmpty();
+		assertThat(jdbc.sql("select coalesce(sum(stocked_delta), 0) from inventory.movement where reference = ? and kind = 'fulfilled'")
+			.param(order).query(Integer.class).single()).isEqualTo(-7);
+		assertThat(movements(order, "released")).isEqualTo(-1);
+		assertThatThrownBy(() -> tx.executeWithoutResult(s -> reservations.fulfil(order, variant, north, 1, "staff:test")))
+			.isInstanceOf(LoupeException.class).hasMessageContaining("has 0 unreserved");
+		String elsewhere = stock.createLocation("Elsewhere " + Ids.next("t"), null);
+		assertThatThrownBy(() -> tx.executeWithoutResult(s -> reservations.fulfil(order, variant, elsewhere, 1, "staff:test")))
+			.isInstanceOf(LoupeException.class).hasMessageContaining("not stocked");
+		// A variant whose stock is not managed (no level anywhere) is left alone.
+		tx.executeWithoutResult(s -> reservations.fulfil(order, Ids.next("variant"), north, 1, "staff:test"));
+	}
+
+	private List<Integer> level(String location) {
+		return jdbc.sql("select stocked_quantity, reserved_quantity from inventory.inventory_level where variant_id = ? and location_id = ?")
+			.params(variant, location).query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2))).single();
+	}
+
 	private List<Reservation> reserve(String reference, StockDemand... demands) {
 		return tx.execute(s -> reservations.reserve(reference, List.of(demands)));
 	}

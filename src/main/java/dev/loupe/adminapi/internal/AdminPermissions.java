@@ -20,6 +20,7 @@ final class AdminPermissions {
 
 	static final List<Rule> RULES = List.of(
 			rule("GET", "/admin/users/me", Permission.CATALOG_READ),
+			rule("GET POST", "/admin/orders/[^/]+/fulfillments(/.*)?", Permission.ORDERS_FULFILL),
 			rule("*", "/admin/(users|invites|api-keys)(/.*)?", Permission.SETTINGS_WRITE),
 			rule("GET", "/admin/(products|collections|product-categories|product-types|product-tags|price-lists)(/.*)?",
 					Permission.CATALOG_READ),

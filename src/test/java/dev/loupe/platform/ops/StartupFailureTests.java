@@ -106,7 +106,8 @@ class StartupFailureTests {
 
 	private static void assertNoStackTrace(Result result) {
 		assertThat(result.output()).doesNotContainPattern("(?m)^\\s+at [a-z]+\\.");
-		assertThat(result.output().lines().count()).isLessThan(40);
+		// Start-up INFO lines grow with every module; what must stay short is what the operator is told is wrong.
+		assertThat(result.output().lines().filter(line -> !line.contains("INFO")).count()).isLessThan(15);
 	}
 
 	private Result start(Map<String, String> env) throws IOException, InterruptedException {

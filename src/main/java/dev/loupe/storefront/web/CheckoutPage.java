@@ -9,7 +9,14 @@ import java.util.List;
 public record CheckoutPage(Frame frame, String cartId, String step, CartPage cart, AddressForm form,
 		List<Choice> countries, List<Choice> shippingOptions, List<Choice> paymentProviders, String addressSummary,
 		String shippingSummary, String paymentSummary, String error, boolean requiresShipping, String postalLabel,
-		List<String> shippingNotices) {
+		List<String> shippingNotices, CardElement card) {
+
+	/**
+	 * Stripe's Payment Element on the review step: Stripe.js confirms the PaymentIntent in the browser (card details
+	 * never reach Loupe), then the place-order form is sent; {@code returnUrl} is where a redirect (3-D Secure) ends.
+	 */
+	public record CardElement(String publishableKey, String clientSecret, String returnUrl, String script) {
+	}
 
 	/** A choice of a select or radio group. {@code partial} names a template a payment provider renders (Stripe). */
 	public record Choice(String value, String label, String note, String price, boolean selected, String partial) {

@@ -19,6 +19,7 @@ import dev.loupe.payment.PaymentCollection;
 import dev.loupe.payment.PaymentCollections;
 import dev.loupe.payment.PaymentProviders;
 import dev.loupe.payment.PaymentSession;
+import dev.loupe.payment.PaymentSessionStatus;
 import dev.loupe.platform.ErrorType;
 import dev.loupe.platform.Ids;
 import dev.loupe.platform.Input;
@@ -63,10 +64,12 @@ class CheckoutPages {
 	private final Customers customers;
 	private final Visits visits;
 	private final CartViews views;
+	private final Assets assets;
 
 	CheckoutPages(Carts carts, CartChoices choices, ShippingOptions shipping, PaymentCollections payments,
 			PaymentProviders providers, Checkout checkout, Orders orders, Customers customers, Visits visits,
-			CartViews views) {
+			CartViews views, Assets assets) {
+		this.assets = assets;
 		this.carts = carts;
 		this.choices = choices;
 		this.shipping = shipping;
@@ -142,10 +145,11 @@ class CheckoutPages {
 						: Formats.money(cart.region().taxInclusive() ? cart.totals().shippingTotal()
 								: cart.totals().shippingSubtotal()));
 		String paymentSummary = chosenProvider == null ? null : providerName(chosenProvider);
+		CheckoutPage.CardElement card = "review".equals(step) ? session.flatMap(this::cardElement).orElse(null) : null;
 		Frame frame = visits.frame(visit, http, "Checkout", "Secure checkout at Loupe.", true, Visits.count(cart));
 		model.addAttribute("page", new CheckoutPage(frame, cart.id(), step, views.page(frame, visit, cart, null, null),
 				form, countries, options, methods, addressSummary, shippingSummary, paymentSummary, error, ships,
-				AddressForm.postalLabel(form.countryCode()), shippingNotices));
+				AddressForm.postalLabel(form.countryCode()), shippingNotices, card));
 		PageCaching.personal(response);
 		if (typed != null || error != null) {
 			response.setStatus(typed != null ? 422 : 409);
@@ -256,6 +260,21 @@ class CheckoutPages {
 	@PostMapping("/checkout/place")
 	String place(@RequestParam(name = "cart_id", required = false) String cartId, HttpServletRequest http,
 			HttpServletResponse response, Model model) {
+		return complete(cartId, http, response, model);
+	}
+
+	/**
+	 * Where Stripe sends the shopper back after a confirmation that needed a redirect (3-D Secure, bank pages): the
+	 * cart is completed as by "Place order" (idempotent; the server reads the PaymentIntent itself, never the query's
+	 * status), so a reload or a webhook that completed it first leads to the same order.
+	 */
+	@GetMapping("/checkout/stripe-return")
+	String stripeReturn(@RequestParam(name = "cart_id", required = false) String cartId, HttpServletRequest http,
+			HttpServletResponse response, Model model) {
+		return complete(cartId, http, response, model);
+	}
+
+	private String complete(String cartId, HttpServletRequest http, HttpServletResponse response, Model model) {
 		Visit visit = visits.of(http);
 		if (!Ids.hasPrefix(cartId, "cart")) {
 			return "redirect:/cart";
@@ -302,6 +321,24 @@ class CheckoutPages {
 		model.addAttribute("page", OrderViews.page(frame, order, true));
 		PageCaching.personal(response);
 		return "storefront/order";
+	}
+
+	/**
+	 * The Stripe Payment Element for a Stripe session not yet authorised: the publishable key, the PaymentIntent's
+	 * client secret and the page Stripe returns to; empty for other providers or when Stripe has no publishable key.
+	 */
+	private Optional<CheckoutPage.CardElement> cardElement(PaymentSession session) {
+		if (!session.providerId().startsWith("pp_stripe") || session.status() == PaymentSessionStatus.AUTHORIZED) {
+			return Optional.empty();
+		}
+		Object key = providers.find(session.providerId()).map(p -> p.clientSettings().get("publishable_key")).orElse(null);
+		Object secret = session.data() == null ? null : session.data().get("client_secret");
+		if (!(key instanceof String k) || !(secret instanceof String cs) || k.isBlank() || cs.isBlank()) {
+			return Optional.empty();
+		}
+		String cartId = String.valueOf(session.context() == null ? "" : session.context().getOrDefault("cart_id", ""));
+		return Optional.of(new CheckoutPage.CardElement(k, cs, "/checkout/stripe-return?cart_id=" + cartId,
+				assets.url("stripe-checkout.js")));
 	}
 
 	private List<String> enabledProviders(Cart cart) {

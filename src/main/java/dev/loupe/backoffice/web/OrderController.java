@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * One order: items, customer, addresses, payment, timeline and notes, and the staff actions on it — capture,
- * refund (full or partial, with a reason), cancel and add a note. Each action is idempotent (the page's key, or the
+ * refund (full or partial, with a reason), cancel and add a note; the fulfilment panel's actions are in
+ * {@link OrderFulfillmentController}. Each action is idempotent (the page's key, or the
  * order's state), needs {@link Permission#ORDERS_WRITE}, is audited, and is confirmed in a dialog first. A refused
  * action shows the order again with the reason and the refusal's status (4xx). Every view is audited too: the page
  * shows personal data.
@@ -50,9 +51,11 @@ class OrderController {
 	private final Markets markets;
 	private final AuditLog audit;
 	private final TransactionTemplate tx;
+	private final FulfillmentPanels fulfillmentPanels;
 
 	OrderController(Orders orders, OrderNotes notes, PaymentCollections payments, Markets markets, AuditLog audit,
-			TransactionTemplate tx) {
+			TransactionTemplate tx, FulfillmentPanels fulfillmentPanels) {
+		this.fulfillmentPanels = fulfillmentPanels;
 		this.orders = orders;
 		this.notes = notes;
 		this.payments = payments;
@@ -199,6 +202,7 @@ class OrderController {
 		model.addAttribute("view", view);
 		model.addAttribute("notes", notes.of(order.id()));
 		model.addAttribute("reasons", REFUND_REASONS);
+		model.addAttribute("fulfilment", fulfillmentPanels.of(order, staff));
 		return "app/order";
 	}
 

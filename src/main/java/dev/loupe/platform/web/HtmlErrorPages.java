@@ -16,8 +16,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Failures of pages for people (the storefront, the back office under {@code /app}) answer an HTML error page with
- * the right status; API paths ({@link ApiPaths}) are left to {@link ApiExceptionHandler}'s JSON. Runs before Spring
+ * Failures of the storefront's pages answer an HTML error page with the right status; API paths ({@link ApiPaths})
+ * are left to {@link ApiExceptionHandler}'s JSON and the back office's ({@code /app}) to its own error pages. Runs before Spring
  * MVC's own resolvers so that the split is made in one place.
  */
 @Component
@@ -28,7 +28,7 @@ class HtmlErrorPages implements HandlerExceptionResolver, Ordered {
 	@Override
 	public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception e) {
-		if (ApiPaths.isApi(request) || response.isCommitted()) {
+		if (ApiPaths.isApi(request) || backOffice(request) || response.isCommitted()) {
 			return null;
 		}
 		int status = status(e);
@@ -39,6 +39,12 @@ class HtmlErrorPages implements HandlerExceptionResolver, Ordered {
 		response.setStatus(status);
 		response.setHeader("Cache-Control", "no-store");
 		return page(status, message);
+	}
+
+	/** The back office answers its own failures with its own pages (its 403 page names the role; see ADR 015). */
+	private static boolean backOffice(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/app") || path.startsWith("/app/");
 	}
 
 	/** The error page's view for a status, with an optional message safe to show. */

@@ -155,7 +155,8 @@ class FulfillmentBrowserTests {
 					"https://tools.usps.com/go/TrackConfirmAction?tLabels=" + TRACKING);
 			assertThat(page.locator(".page-head")).containsText("Partially shipped");
 			assertThat(panel.locator(".to-fulfil")).containsText("1");
-			assertThat(page.locator("#timeline")).containsText("Fulfilment");
+			assertThat(page.locator("#timeline")).containsText("Fulfilment 1 shipped");
+			assertThat(page.locator("#timeline")).containsText("USPS · " + TRACKING);
 			shot(page, "backoffice-fulfilment-shipped");
 
 			// The second item: fulfilled and canceled again through the confirmation dialog.

@@ -68,6 +68,27 @@ class FulfillmentPanels {
 				labels.available());
 	}
 
+	/** What happened to one fulfilment, for the order's timeline. */
+	static List<OrderView.Event> timeline(FulfillmentPanel.Shipment s) {
+		Fulfillment f = s.fulfillment();
+		String name = "Fulfilment " + s.number();
+		List<OrderView.Event> events = new ArrayList<>();
+		events.add(new OrderView.Event(f.createdAt(), name + " created", s.units() + (s.units() == 1 ? " item" : " items")
+				+ " from " + s.locationName(), f.createdBy() == null ? "" : f.createdBy(), "info"));
+		if (f.shippedAt() != null) {
+			String tracking = f.tracking() == null ? "" : java.util.stream.Stream.of(f.tracking().carrier(),
+					f.tracking().number()).filter(t -> t != null).collect(Collectors.joining(" · "));
+			events.add(new OrderView.Event(f.shippedAt(), name + " shipped", tracking, "", "success"));
+		}
+		if (f.deliveredAt() != null) {
+			events.add(new OrderView.Event(f.deliveredAt(), name + " delivered", "", "", "success"));
+		}
+		if (f.canceledAt() != null) {
+			events.add(new OrderView.Event(f.canceledAt(), name + " canceled", "", "", "danger"));
+		}
+		return events;
+	}
+
 	private static String title(OrderLine line) {
 		return line.productTitle() == null ? line.title() : line.productTitle();
 	}

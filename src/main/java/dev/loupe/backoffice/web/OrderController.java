@@ -195,18 +195,19 @@ class OrderController {
 		PaymentCollection collection = order.paymentCollectionId() == null ? null
 				: payments.find(order.paymentCollectionId()).orElse(null);
 		String region = markets.region(order.regionId()).map(Region::name).orElse(order.regionId());
-		OrderView view = new OrderView(order, region, collection, timeline(order, collection),
+		FulfillmentPanel fulfilment = fulfillmentPanels.of(order, staff);
+		OrderView view = new OrderView(order, region, collection, timeline(order, collection, fulfilment),
 				StaffCookies.randomToken(), staff.can(Permission.ORDERS_WRITE), error);
 		model.addAttribute("frame", new Frame(staff, "Order #" + order.displayId(), "orders",
 				error == null ? flash : new Flash("error", error)));
 		model.addAttribute("view", view);
 		model.addAttribute("notes", notes.of(order.id()));
 		model.addAttribute("reasons", REFUND_REASONS);
-		model.addAttribute("fulfilment", fulfillmentPanels.of(order, staff));
+		model.addAttribute("fulfilment", fulfilment);
 		return "app/order";
 	}
 
-	private List<OrderView.Event> timeline(Order order, PaymentCollection collection) {
+	private List<OrderView.Event> timeline(Order order, PaymentCollection collection, FulfillmentPanel fulfilment) {
 		List<OrderView.Event> events = new ArrayList<>();
 		for (OrderChange change : orders.history(order.id())) {
 			events.add(new OrderView.Event(change.at(), describe(change),
@@ -224,6 +225,7 @@ class OrderController {
 								+ (r.note() == null ? "" : " · " + r.note()), "", "danger")));
 			}
 		}
+		fulfilment.shipments().forEach(s -> events.addAll(FulfillmentPanels.timeline(s)));
 		for (OrderNote note : notes.of(order.id())) {
 			events.add(new OrderView.Event(note.createdAt(), "Note", note.body(), note.author(), "note"));
 		}

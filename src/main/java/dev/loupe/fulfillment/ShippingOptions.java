@@ -32,10 +32,19 @@ public class ShippingOptions {
 
 	/** The options this context may ship by, priced ({@code amount} null where the provider needs more to price). */
 	public List<ShippingOffer> available(ShippingContext context) {
+		return choices(context).offers();
+	}
+
+	/**
+	 * The options this context may ship by, and those that serve its destination but cannot ship it now, with the
+	 * reason (a storefront tells the shopper about the temporary ones, e.g. a carrier's rates not answering).
+	 */
+	public ShippingChoices choices(ShippingContext context) {
 		if (!context.requiresShipping()) {
-			return List.of();
+			return new ShippingChoices(List.of(), List.of());
 		}
 		List<ShippingOffer> offers = new ArrayList<>();
+		List<ShippingChoices.Unavailable> unavailable = new ArrayList<>();
 		for (ShippingOption option : rows.options(context.regionId())) {
 			if (!option.enabled() || !option.serves(context.countryCode())) {
 				continue;
@@ -43,11 +52,11 @@ public class ShippingOptions {
 			switch (rate(option, context)) {
 				case ShippingRate.Priced p -> offers.add(offer(option, p));
 				case ShippingRate.Pending _ -> offers.add(offer(option, null));
-				case ShippingRate.Unavailable _ -> {
-				}
+				case ShippingRate.Unavailable u -> unavailable
+					.add(new ShippingChoices.Unavailable(option.id(), option.name(), u.reason(), u.temporary()));
 			}
 		}
-		return List.copyOf(offers);
+		return new ShippingChoices(List.copyOf(offers), List.copyOf(unavailable));
 	}
 
 	/**

@@ -19,7 +19,14 @@ public sealed interface ShippingRate {
 	record Pending(String reason) implements ShippingRate {
 	}
 
-	/** The option cannot ship this context, e.g. the parcel is heavier than its largest bracket. */
-	record Unavailable(String reason) implements ShippingRate {
+	/**
+	 * The option cannot ship this context, e.g. the parcel is heavier than its largest bracket; {@code temporary}
+	 * when it may again shortly (a carrier's API did not answer), which a shopper is told.
+	 */
+	record Unavailable(String reason, boolean temporary) implements ShippingRate {
+
+		public Unavailable(String reason) {
+			this(reason, false);
+		}
 	}
 }

@@ -104,6 +104,12 @@ class EasyPostShippingTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	ShippingOptions shippingOptions;
+
+	@Autowired
+	dev.loupe.cart.Carts carts;
+
 	Shop shop;
 
 	@BeforeEach
@@ -144,6 +150,15 @@ class EasyPostShippingTests {
 				"{\"option_id\": \"" + optionId + "\"}");
 		assertThat(chosen.status()).as(chosen.raw()).isEqualTo(400);
 		assertThat(chosen.body().path("message").asString()).contains("carrier rates are unavailable");
+		// What the storefront's shipping step tells the shopper beside the options that remain.
+		String channel = jdbc.sql("select sales_channel_id from cart.cart where id = ?").param(cart).query(String.class)
+			.single();
+		ShippingChoices choices = shippingOptions
+			.choices(carts.shippingContext(new dev.loupe.cart.Shopper(List.of(channel), null, null), cart));
+		assertThat(choices.offers()).extracting(ShippingOffer::name).contains("Standard").doesNotContain("Carrier");
+		assertThat(choices.temporaryNotices()).singleElement()
+			.asString()
+			.startsWith("Carrier is not available right now: carrier rates are unavailable right now");
 		JsonNode order = shop.checkout(cart, "Standard");
 		assertThat(order.path("status").asString()).isEqualTo("pending");
 	}

@@ -40,12 +40,14 @@ class StoreRegionsAndCatalogTests {
 		JsonNode europe = null;
 		for (JsonNode r : regions) {
 			assertThat(r.get("id").asString()).startsWith("reg_");
-			assertThat(r.get("countries")).isNotEmpty();
+			// Other test classes share the database and may add regions without countries (Medusa allows them).
+			assertThat(r.get("countries").isArray()).isTrue();
 			if (r.get("currency_code").asString().equals("eur")) {
 				europe = r;
 			}
 		}
 		assertThat(europe).isNotNull();
+		assertThat(europe.get("countries")).isNotEmpty();
 		assertThat(europe.get("countries").findValuesAsString("iso_2")).contains("de", "fr", "nl");
 		assertThat(europe.get("countries").get(0).get("iso_3").asString()).hasSize(3);
 		assertThat(europe.get("payment_providers").get(0).get("id").asString()).isEqualTo("pp_system_default");

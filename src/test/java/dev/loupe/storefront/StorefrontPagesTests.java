@@ -43,12 +43,16 @@ class StorefrontPagesTests {
 	@Test
 	void unknownHandlesAndPathsAre404PagesAndApiPathsStayJson() {
 		for (String path : new String[] { "/products/no-such-thing", "/categories/nope", "/collections/nope",
-				"/no/such/page", "/products/%3Cscript%3E", "/order/confirmed/order_01NOPE" }) {
+				"/no/such/page", "/products/%3Cscript%3E", "/app/assets/no-such.css", "/order/confirmed/order_01NOPE" }) {
 			Answer a = get(path);
 			assertThat(a.status()).as(path).isEqualTo(404);
 			assertThat(a.contentType()).as(path).startsWith("text/html");
 			assertThat(a.body()).as(path).contains("Page not found").doesNotContain("Exception");
 		}
+		// The back office's pages send a visitor without a staff session to its sign-in page first.
+		Answer backOffice = get("/app/whatever");
+		assertThat(backOffice.status()).isEqualTo(303);
+		assertThat(backOffice.header("Location")).contains("/app/login");
 		Answer api = get("/store/nothing-here");
 		assertThat(api.status()).isIn(400, 404);
 		assertThat(api.contentType()).startsWith("application/json");

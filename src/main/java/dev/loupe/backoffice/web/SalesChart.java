@@ -94,6 +94,11 @@ public record SalesChart(int width, int height, List<Bar> bars, List<Tick> ticks
 
 	private static String short_(Money money) {
 		BigDecimal amount = money.amount();
+		if (amount.compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
+			String m = amount.divide(BigDecimal.valueOf(1_000_000), 1, RoundingMode.HALF_UP).stripTrailingZeros()
+				.toPlainString();
+			return Format.symbol(money.currency().getCurrencyCode()) + m + "M";
+		}
 		if (amount.compareTo(BigDecimal.valueOf(10_000)) >= 0) {
 			String k = amount.divide(BigDecimal.valueOf(1000), 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
 			return Format.symbol(money.currency().getCurrencyCode()) + k + "k";

@@ -13,15 +13,18 @@ import dev.loupe.platform.Money;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * An order's payment status follows its payment collection: captures, refunds and cancellations (made by staff, by
  * the checkout, or reported by a provider's webhook) move it to captured, partially_captured, refunded,
  * partially_refunded or canceled. The status is computed from the collection's totals, not from the event, so a
  * redelivered or late event sets the same status again (a no-op) and never moves an order backwards; a move the
- * order's state machine refuses is logged.
+ * order's state machine refuses is logged. The listener runs right after the payment's transaction commits, in the
+ * same thread, so a provider webhook that captures and refunds out of order sees its moves applied in order.
  */
 @Component
 class OrderPayments {
@@ -37,17 +40,20 @@ class OrderPayments {
 		this.payments = payments;
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(PaymentCaptured event) {
 		follow(event.collectionId());
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(PaymentRefunded event) {
 		follow(event.collectionId());
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(PaymentCanceled event) {
 		follow(event.collectionId());
 	}

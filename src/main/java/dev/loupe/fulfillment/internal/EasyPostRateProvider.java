@@ -126,7 +126,7 @@ class EasyPostRateProvider implements ShippingRateProvider {
 		}
 		catch (EasyPostGateway.CarrierFailure e) {
 			log.warn("Shipping option {} is not offered: {}", key.optionId(), e.getMessage());
-			return new Quote(new ShippingRate.Unavailable("carrier rates are unavailable right now (EasyPost did not answer)"),
+			return new Quote(new ShippingRate.Unavailable("carrier rates are unavailable right now (EasyPost did not answer)", true),
 					true);
 		}
 		Rate cheapest = data.cheapest(shipment.getRates(), key.currency()).orElse(null);

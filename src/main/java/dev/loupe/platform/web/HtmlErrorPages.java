@@ -16,8 +16,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Failures of the storefront's pages answer an HTML error page with the right status; API paths ({@link ApiPaths})
- * are left to {@link ApiExceptionHandler}'s JSON and the back office's ({@code /app}) to its own error pages. Runs before Spring
+ * Failures of pages for people (the storefront, the back office under {@code /app}) answer an HTML error page with
+ * the right status; API paths ({@link ApiPaths}) are left to {@link ApiExceptionHandler}'s JSON, and the back office's
+ * own controllers to their advice. Runs before Spring
  * MVC's own resolvers so that the split is made in one place.
  */
 @Component
@@ -28,7 +29,7 @@ class HtmlErrorPages implements HandlerExceptionResolver, Ordered {
 	@Override
 	public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception e) {
-		if (ApiPaths.isApi(request) || backOffice(request) || response.isCommitted()) {
+		if (ApiPaths.isApi(request) || response.isCommitted() || backOfficeHandler(request, handler)) {
 			return null;
 		}
 		int status = status(e);
@@ -41,10 +42,14 @@ class HtmlErrorPages implements HandlerExceptionResolver, Ordered {
 		return page(status, message);
 	}
 
-	/** The back office answers its own failures with its own pages (its 403 page names the role; see ADR 015). */
-	private static boolean backOffice(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.equals("/app") || path.startsWith("/app/");
+	/**
+	 * The back office's controllers draw their own error pages (with its navigation and sign-in state) through their
+	 * controller advice; only what reaches {@code /app} without one of them (unknown assets) gets the generic page.
+	 */
+	private static boolean backOfficeHandler(HttpServletRequest request, Object handler) {
+		String path = request.getRequestURI();
+		return handler instanceof org.springframework.web.method.HandlerMethod
+				&& (path.equals("/app") || path.startsWith("/app/"));
 	}
 
 	/** The error page's view for a status, with an optional message safe to show. */

@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record CheckoutPage(Frame frame, String cartId, String step, CartPage cart, AddressForm form,
 		List<Choice> countries, List<Choice> shippingOptions, List<Choice> paymentProviders, String addressSummary,
-		String shippingSummary, String paymentSummary, String error, boolean requiresShipping, String postalLabel) {
+		String shippingSummary, String paymentSummary, String error, boolean requiresShipping, String postalLabel,
+		List<String> shippingNotices) {
 
 	/** A choice of a select or radio group. {@code partial} names a template a payment provider renders (Stripe). */
 	public record Choice(String value, String label, String note, String price, boolean selected, String partial) {

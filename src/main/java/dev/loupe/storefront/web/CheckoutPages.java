@@ -10,6 +10,7 @@ import dev.loupe.customer.Address;
 import dev.loupe.customer.AddressFilter;
 import dev.loupe.customer.Customers;
 import dev.loupe.fulfillment.ShippingOffer;
+import dev.loupe.fulfillment.ShippingChoices;
 import dev.loupe.fulfillment.ShippingOptions;
 import dev.loupe.market.Country;
 import dev.loupe.order.Order;
@@ -114,9 +115,12 @@ class CheckoutPages {
 					c.iso2().equals(form.countryCode()), null))
 			.toList();
 		List<CheckoutPage.Choice> options = new ArrayList<>();
+		List<String> shippingNotices = List.of();
 		if (ships && cart.shippingAddress() != null) {
 			String chosen = cart.shippingMethods().isEmpty() ? null : cart.shippingMethods().getFirst().optionId();
-			for (ShippingOffer offer : shipping.available(carts.shippingContext(visit.shopper(), cart.id()))) {
+			ShippingChoices choices = shipping.choices(carts.shippingContext(visit.shopper(), cart.id()));
+			shippingNotices = choices.temporaryNotices();
+			for (ShippingOffer offer : choices.offers()) {
 				if (offer.isPriced()) {
 					options.add(new CheckoutPage.Choice(offer.optionId(), offer.name(),
 							offer.type() == null ? null : offer.type().description(),
@@ -141,7 +145,7 @@ class CheckoutPages {
 		Frame frame = visits.frame(visit, http, "Checkout", "Secure checkout at Loupe.", true, Visits.count(cart));
 		model.addAttribute("page", new CheckoutPage(frame, cart.id(), step, views.page(frame, visit, cart, null, null),
 				form, countries, options, methods, addressSummary, shippingSummary, paymentSummary, error, ships,
-				AddressForm.postalLabel(form.countryCode())));
+				AddressForm.postalLabel(form.countryCode()), shippingNotices));
 		PageCaching.personal(response);
 		if (typed != null || error != null) {
 			response.setStatus(typed != null ? 422 : 409);

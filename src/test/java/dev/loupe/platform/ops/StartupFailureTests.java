@@ -106,7 +106,9 @@ class StartupFailureTests {
 
 	private static void assertNoStackTrace(Result result) {
 		assertThat(result.output()).doesNotContainPattern("(?m)^\\s+at [a-z]+\\.");
-		assertThat(result.output().lines().count()).isLessThan(40);
+		// Start-up INFO lines grow with every module; what must stay short is what the operator is told is wrong (the
+		// failure analysis box is about 15 lines).
+		assertThat(result.output().lines().filter(line -> !line.contains("INFO")).count()).isLessThan(25);
 	}
 
 	private Result start(Map<String, String> env) throws IOException, InterruptedException {

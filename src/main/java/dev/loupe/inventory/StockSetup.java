@@ -21,6 +21,13 @@ public class StockSetup {
 		this.jdbc = jdbc;
 	}
 
+	/** The stock locations that are not deleted, by name. */
+	@Transactional(readOnly = true)
+	public List<StockLocation> locations() {
+		return jdbc.query("select id, name from inventory.stock_location where deleted_at is null order by name, id",
+				(rs, row) -> new StockLocation(rs.getString("id"), rs.getString("name")));
+	}
+
 	@Transactional
 	public String createLocation(String name, String addressJson) {
 		if (name == null || name.isBlank()) {

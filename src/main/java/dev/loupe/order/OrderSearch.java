@@ -68,7 +68,12 @@ public class OrderSearch {
 		}
 		equal(sql, params, "status", filter.status());
 		equal(sql, params, "payment_status", filter.paymentStatus());
-		equal(sql, params, "fulfillment_status", filter.fulfillmentStatus());
+		if (OrderFilter.AWAITING_FULFILLMENT.equals(filter.fulfillmentStatus())) {
+			sql.append(" and fulfillment_status in ('not_fulfilled', 'partially_fulfilled')");
+		}
+		else {
+			equal(sql, params, "fulfillment_status", filter.fulfillmentStatus());
+		}
 		equal(sql, params, "region_id", filter.regionId());
 		if (filter.from() != null) {
 			sql.append(" and created_at >= ?");

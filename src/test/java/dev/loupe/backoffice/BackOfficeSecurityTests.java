@@ -44,6 +44,7 @@ class BackOfficeSecurityTests {
 	private static final Set<StaffRole> ORDER_READERS = EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE,
 			StaffRole.OPTICIAN, StaffRole.LAB, StaffRole.WAREHOUSE);
 	private static final Set<StaffRole> ORDER_WRITERS = EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE);
+	private static final Set<StaffRole> ORDER_FULFILLERS = EnumSet.of(StaffRole.ADMIN, StaffRole.WAREHOUSE);
 	private static final Set<StaffRole> CUSTOMER_READERS = EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE,
 			StaffRole.OPTICIAN);
 
@@ -56,6 +57,7 @@ class BackOfficeSecurityTests {
 			new Row("POST", "/app/logout", EVERYONE),
 			new Row("GET", "/app/orders(/\\{id})?", ORDER_READERS),
 			new Row("POST", "/app/orders/\\{id}/(capture|refund|cancel|notes)", ORDER_WRITERS),
+			new Row("POST", "/app/orders/\\{id}/fulfillments(/\\{fid}/(label|ship|deliver|cancel))?", ORDER_FULFILLERS),
 			new Row("GET", "/app/customers(/\\{id})?", CUSTOMER_READERS),
 			new Row("GET", "/app/products", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN,
 					StaffRole.LAB, StaffRole.WAREHOUSE, StaffRole.BUYER)),
@@ -319,6 +321,7 @@ class BackOfficeSecurityTests {
 			}
 		});
 		assertThat(checked).contains("GET /app", "GET /app/orders", "POST /app/orders/{id}/refund",
+				"POST /app/orders/{id}/fulfillments", "POST /app/orders/{id}/fulfillments/{fid}/ship",
 				"GET /app/settings/audit", "GET /app/settings/outbox");
 	}
 

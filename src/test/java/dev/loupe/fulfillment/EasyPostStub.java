@@ -21,21 +21,21 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code POST /v2/shipments/{id}/buy} the bought shipment with its label, tracking code and tracker. Destinations
  * whose postal code is {@link #FAILING_ZIP} get a 500, {@link #SLOW_ZIP} an answer after 6 s.
  */
-final class EasyPostStub {
+public final class EasyPostStub {
 
 	static final String WEBHOOK_SECRET = "sécret-webhook-key";
 	static final String FAILING_ZIP = "99501";
 	static final String SLOW_ZIP = "99502";
 	/** The tracking codes of bought labels: this prefix and the shipment's id. */
-	static final String TRACKING = "94001001054401";
+	public static final String TRACKING = "94001001054401";
 	private static final String NEW_ID = "shp_{{randomValue length=16 type='ALPHANUMERIC' lowercase=true}}";
 	private static final String REQUESTED_ID = "{{request.pathSegments.[2]}}";
 
 	private static boolean trusted;
 
-	final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().dynamicHttpsPort());
+	public final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().dynamicHttpsPort());
 
-	EasyPostStub() {
+	public EasyPostStub() {
 		server.start();
 		trustWireMocksCertificate();
 		// Every shipment gets its own id (and, once bought, tracking code), as at EasyPost.
@@ -55,7 +55,7 @@ final class EasyPostStub {
 	}
 
 	/** EasyPost's client only speaks HTTPS (it casts its connection to HttpsURLConnection). */
-	String url() {
+	public String url() {
 		return "https://localhost:" + server.httpsPort();
 	}
 
@@ -121,7 +121,7 @@ final class EasyPostStub {
 		throw new IllegalStateException("No X.509 trust manager");
 	}
 
-	void stop() {
+	public void stop() {
 		server.stop();
 	}
 

@@ -80,6 +80,15 @@ class OrderBackOfficeQueriesTests {
 			.extracting(OrderSummary::id).containsExactly(second.id());
 		assertThat(search.find(new OrderFilter("find-" + run, List.of(), null, null, null, null, null,
 				Instant.now().minusSeconds(3600)), 10, 0).orders()).isEmpty();
+
+		// "Awaiting fulfilment": not or partly fulfilled; shipped and canceled orders are not awaited.
+		Order fourth = place("find-" + run + "-c@example.com", null);
+		orders.setFulfillmentStatus(third.id(), "partially_fulfilled", "staff@loupe.test");
+		orders.setFulfillmentStatus(third.id(), "shipped", "staff@loupe.test");
+		orders.setFulfillmentStatus(second.id(), "partially_fulfilled", "staff@loupe.test");
+		assertThat(search.find(new OrderFilter("find-" + run, List.of(customer), "pending", null,
+				OrderFilter.AWAITING_FULFILLMENT, null, null, null), 10, 0).orders()).extracting(OrderSummary::id)
+			.containsExactly(fourth.id(), second.id());
 		OrderSummary summary = search.find(query("find-" + run + "-b"), 1, 0).orders().getFirst();
 		assertThat(summary.total()).isEqualTo(OrderDrafts.usd("46.09"));
 		assertThat(summary.displayId()).isEqualTo(second.displayId());

@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DashboardController {
 
 	static final Set<Integer> PERIODS = Set.of(7, 30, 90);
+	/** The order list of what the "Awaiting fulfilment" figure counts. */
+	static final String AWAITING_FULFILLMENT = "/app/orders?status=pending&fulfillment=awaiting";
 
 	private final OrderReports reports;
 	private final CartActivity carts;
@@ -94,7 +96,8 @@ class DashboardController {
 				new Figure("Conversion", Format.percent(conversion), Format.number(cartFigures.completed()) + " of "
 						+ Format.number(cartFigures.created()) + " carts completed"),
 				new Figure("Abandoned carts", Format.number(cartFigures.abandoned()), "with items, idle over an hour"),
-				new Figure("Awaiting fulfilment", Format.number(reports.awaitingFulfillment()), "pending orders to send"));
+				new Figure("Awaiting fulfilment", Format.number(reports.awaitingFulfillment()), "pending orders to send",
+						staff.can(Permission.ORDERS_READ) ? AWAITING_FULFILLMENT : null));
 
 		model.addAttribute("frame", new Frame(staff, "Dashboard", "dashboard", Flash.take(request, response)));
 		model.addAttribute("figures", figures);

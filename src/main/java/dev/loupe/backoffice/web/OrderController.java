@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * One order: items, customer, addresses, payment, timeline and notes, and the staff actions on it — capture,
- * refund (full or partial, with a reason), cancel and add a note. Each action is idempotent (the page's key, or the
+ * refund (full or partial, with a reason), cancel and add a note; the fulfilment panel's actions are in
+ * {@link OrderFulfillmentController}. Each action is idempotent (the page's key, or the
  * order's state), needs {@link Permission#ORDERS_WRITE}, is audited, and is confirmed in a dialog first. A refused
  * action shows the order again with the reason and the refusal's status (4xx). Every view is audited too: the page
  * shows personal data.
@@ -50,9 +51,11 @@ class OrderController {
 	private final Markets markets;
 	private final AuditLog audit;
 	private final TransactionTemplate tx;
+	private final FulfillmentPanels fulfillmentPanels;
 
 	OrderController(Orders orders, OrderNotes notes, PaymentCollections payments, Markets markets, AuditLog audit,
-			TransactionTemplate tx) {
+			TransactionTemplate tx, FulfillmentPanels fulfillmentPanels) {
+		this.fulfillmentPanels = fulfillmentPanels;
 		this.orders = orders;
 		this.notes = notes;
 		this.payments = payments;
@@ -192,17 +195,19 @@ class OrderController {
 		PaymentCollection collection = order.paymentCollectionId() == null ? null
 				: payments.find(order.paymentCollectionId()).orElse(null);
 		String region = markets.region(order.regionId()).map(Region::name).orElse(order.regionId());
-		OrderView view = new OrderView(order, region, collection, timeline(order, collection),
+		FulfillmentPanel fulfilment = fulfillmentPanels.of(order, staff);
+		OrderView view = new OrderView(order, region, collection, timeline(order, collection, fulfilment),
 				StaffCookies.randomToken(), staff.can(Permission.ORDERS_WRITE), error);
 		model.addAttribute("frame", new Frame(staff, "Order #" + order.displayId(), "orders",
 				error == null ? flash : new Flash("error", error)));
 		model.addAttribute("view", view);
 		model.addAttribute("notes", notes.of(order.id()));
 		model.addAttribute("reasons", REFUND_REASONS);
+		model.addAttribute("fulfilment", fulfilment);
 		return "app/order";
 	}
 
-	private List<OrderView.Event> timeline(Order order, PaymentCollection collection) {
+	private List<OrderView.Event> timeline(Order order, PaymentCollection collection, FulfillmentPanel fulfilment) {
 		List<OrderView.Event> events = new ArrayList<>();
 		for (OrderChange change : orders.history(order.id())) {
 			events.add(new OrderView.Event(change.at(), describe(change),
@@ -220,6 +225,7 @@ class OrderController {
 								+ (r.note() == null ? "" : " · " + r.note()), "", "danger")));
 			}
 		}
+		fulfilment.shipments().forEach(s -> events.addAll(FulfillmentPanels.timeline(s)));
 		for (OrderNote note : notes.of(order.id())) {
 			events.add(new OrderView.Event(note.createdAt(), "Note", note.body(), note.author(), "note"));
 		}

@@ -62,7 +62,7 @@ class OrderListController {
 		List<Region> regions = markets.regions();
 		check("status", status, Arrays.stream(OrderStatus.values()).map(OrderStatus::wire).toList());
 		check("payment", payment, Arrays.stream(PaymentStatus.values()).map(PaymentStatus::wire).toList());
-		check("fulfillment", fulfillment, Arrays.stream(FulfillmentStatus.values()).map(FulfillmentStatus::wire).toList());
+		check("fulfillment", fulfillment, fulfillmentFilters());
 		check("region", region, regions.stream().map(Region::id).toList());
 		if (filter.q().length() > 200 || filter.q().indexOf('\0') >= 0) {
 			throw LoupeException.invalidData("The search is too long.");
@@ -94,8 +94,15 @@ class OrderListController {
 				LinkedHashMap::new)));
 		model.addAttribute("statuses", Arrays.stream(OrderStatus.values()).map(OrderStatus::wire).toList());
 		model.addAttribute("payments", Arrays.stream(PaymentStatus.values()).map(PaymentStatus::wire).toList());
-		model.addAttribute("fulfillments", Arrays.stream(FulfillmentStatus.values()).map(FulfillmentStatus::wire).toList());
+		model.addAttribute("fulfillments", fulfillmentFilters());
 		return "app/orders";
+	}
+
+	/** The fulfilment filters: "awaiting" (what the dashboard counts as still to send), then every status. */
+	private static List<String> fulfillmentFilters() {
+		List<String> all = new java.util.ArrayList<>(List.of(OrderFilter.AWAITING_FULFILLMENT));
+		Arrays.stream(FulfillmentStatus.values()).map(FulfillmentStatus::wire).forEach(all::add);
+		return all;
 	}
 
 	private static void check(String name, String value, List<String> allowed) {

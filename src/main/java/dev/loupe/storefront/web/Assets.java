@@ -2,6 +2,7 @@ package dev.loupe.storefront.web;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
@@ -9,10 +10,11 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 @Component
 public class Assets {
 
-	private final ResourceUrlProvider urls;
+	// Absent when Loupe runs without a web server (the seed command): every asset then keeps its plain path.
+	private final ObjectProvider<ResourceUrlProvider> urls;
 	private final ConcurrentMap<String, String> known = new ConcurrentHashMap<>();
 
-	Assets(ResourceUrlProvider urls) {
+	Assets(ObjectProvider<ResourceUrlProvider> urls) {
 		this.urls = urls;
 	}
 
@@ -23,7 +25,8 @@ public class Assets {
 		if (cached != null) {
 			return cached;
 		}
-		String versioned = urls.getForLookupPath(path);
+		ResourceUrlProvider provider = urls.getIfAvailable();
+		String versioned = provider == null ? null : provider.getForLookupPath(path);
 		if (versioned == null) {
 			return path;
 		}

@@ -55,8 +55,23 @@ public class OrderEmails {
 	@Transactional
 	public Optional<String> shipped(String orderId, String fulfillmentId, String carrier, String trackingNumber,
 			String trackingUrl) {
+		return shipped(orderId, fulfillmentId, carrier, trackingNumber, trackingUrl, java.util.Map.of());
+	}
+
+	/**
+	 * Queues the shipping confirmation of one fulfilment holding {@code quantities} (by order line id); when that is
+	 * less than the whole order, the email lists what this parcel holds.
+	 */
+	@Transactional
+	public Optional<String> shipped(String orderId, String fulfillmentId, String carrier, String trackingNumber,
+			String trackingUrl, java.util.Map<String, Integer> quantities) {
+		Order order = orders.find(orderId).orElse(null);
+		boolean whole = order == null || quantities.isEmpty() || order.items().stream()
+			.allMatch(l -> quantities.getOrDefault(l.id(), 0) >= l.quantity());
+		List<OrderView.Line> items = whole ? List.of()
+				: OrderView.shipped(order, renderer.branding().baseUrl(), quantities);
 		return queue(orderId, "shipping-confirmation:" + fulfillmentId,
-				order -> new ShippingConfirmation(order, carrier, trackingNumber, trackingUrl));
+				view -> new ShippingConfirmation(view, carrier, trackingNumber, trackingUrl, items));
 	}
 
 	/**

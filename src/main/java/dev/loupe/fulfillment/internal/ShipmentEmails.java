@@ -22,8 +22,10 @@ class ShipmentEmails {
 
 	@ApplicationModuleListener
 	void on(ShipmentShipped event) {
+		java.util.Map<String, Integer> quantities = new java.util.HashMap<>();
+		event.items().forEach(item -> quantities.merge(item.lineId(), item.quantity(), Integer::sum));
 		emails.shipped(event.orderId(), event.fulfillmentId(), event.carrier(), event.trackingNumber(),
-				event.trackingUrl());
+				event.trackingUrl(), quantities);
 	}
 
 	@ApplicationModuleListener

@@ -47,6 +47,23 @@ public record OrderView(String id, long displayId, Instant placedAt, String cust
 				method, url);
 	}
 
+	/**
+	 * The lines of one shipment: {@code quantities} by order line id; lines not named are left out, and each line's
+	 * total is its unit price times the shipped quantity.
+	 */
+	public static List<Line> shipped(Order order, String baseUrl, java.util.Map<String, Integer> quantities) {
+		List<Line> shipped = new ArrayList<>();
+		for (OrderLine l : order.items()) {
+			Integer quantity = quantities.get(l.id());
+			if (quantity != null && quantity > 0) {
+				Line whole = line(l, baseUrl);
+				shipped.add(new Line(whole.title(), whole.variant(), quantity, l.unitPrice(), l.unitPrice().times(quantity),
+						whole.productUrl()));
+			}
+		}
+		return List.copyOf(shipped);
+	}
+
 	private static Line line(OrderLine l, String baseUrl) {
 		String title = l.productTitle() != null ? l.productTitle() : l.title();
 		String variant = Objects.equals(l.variantTitle(), title) ? null : l.variantTitle();

@@ -1,8 +1,20 @@
 package dev.loupe.notification.internal;
 
-/** Sent when a shipment leaves: the carrier, the tracking number and a link to follow it. */
-public record ShippingConfirmation(OrderView order, String carrier, String trackingNumber, String trackingUrl)
-		implements EmailTemplate {
+/**
+ * Sent when a shipment leaves: the carrier, the tracking number, a link to follow it and what the parcel holds
+ * ({@code items}; empty when the whole order left at once), above the order's summary.
+ */
+public record ShippingConfirmation(OrderView order, String carrier, String trackingNumber, String trackingUrl,
+		java.util.List<OrderView.Line> items) implements EmailTemplate {
+
+	public ShippingConfirmation(OrderView order, String carrier, String trackingNumber, String trackingUrl) {
+		this(order, carrier, trackingNumber, trackingUrl, java.util.List.of());
+	}
+
+	/** Whether the parcel holds only part of the order (then its items are listed). */
+	public boolean partial() {
+		return !items.isEmpty();
+	}
 
 	@Override
 	public String name() {
@@ -31,6 +43,17 @@ public record ShippingConfirmation(OrderView order, String carrier, String track
 		}
 		if (trackingUrl != null) {
 			text.append("Track it: ").append(trackingUrl).append('\n');
+		}
+		if (partial()) {
+			text.append("\nIn this shipment:\n");
+			for (OrderView.Line l : items) {
+				text.append(l.quantity()).append(" × ").append(l.title());
+				if (l.variant() != null) {
+					text.append(" (").append(l.variant()).append(')');
+				}
+				text.append('\n');
+			}
+			text.append("The rest of your order follows separately.\n");
 		}
 		return text.append('\n').append(order.text(brand)).append("\n— ").append(brand.storeName()).append('\n')
 			.toString();

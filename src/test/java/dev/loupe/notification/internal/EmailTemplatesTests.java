@@ -90,7 +90,20 @@ class EmailTemplatesTests {
 		assertThat(email.html()).contains("with USPS", "9400 1000 0000 0000 0000 00",
 				"href=\"https://tools.usps.com/go/TrackConfirmAction?tLabels=9400&amp;x=1\"");
 		assertThat(email.text()).contains("Track it: https://tools.usps.com/go/TrackConfirmAction?tLabels=9400&x=1");
+		assertThat(email.html()).doesNotContain("In this shipment");
 		snapshot("shipping-confirmation", email);
+	}
+
+	@Test
+	void aShipmentOfPartOfTheOrderListsWhatTheParcelHolds() {
+		OrderView.Line one = new OrderView.Line("Quokka Lamp", "Red", 1, Money.of("19.99", "USD"),
+				Money.of("19.99", "USD"), "https://shop.example/products/quokka-lamp");
+		RenderedEmail email = EmailRenderer.render(ENGINE, US, new ShippingConfirmation(order("USD", "Sam"), "USPS",
+				"9400", null, List.of(one)));
+		// The parcel's line above the whole order's summary (2 of the lamp at $19.99).
+		assertThat(email.html()).contains("In this shipment", "1 × Quokka Lamp", "follows separately", "2 × $19.99");
+		assertThat(email.text()).contains("In this shipment:\n1 × Quokka Lamp (Red)\n",
+				"The rest of your order follows separately.");
 	}
 
 	@Test

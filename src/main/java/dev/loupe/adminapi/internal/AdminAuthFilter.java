@@ -46,7 +46,7 @@ class AdminAuthFilter extends OncePerRequestFilter {
 	 * no secret (ADR 005). Only reads; anything else under these paths is authenticated like every route.
 	 */
 	private static final java.util.regex.Pattern PUBLIC = java.util.regex.Pattern
-		.compile("/admin/(openapi\\.json(/swagger-config)?|docs|swagger-ui/[A-Za-z0-9._/-]*)");
+		.compile("/admin/(openapi\\.json(\\.yaml)?(/[A-Za-z0-9_-]+)?|docs|swagger-ui/[A-Za-z0-9._/-]*)");
 
 	static boolean isPublic(String method, String uri) {
 		return ("GET".equals(method) || "HEAD".equals(method)) && uri != null && !uri.contains("..")

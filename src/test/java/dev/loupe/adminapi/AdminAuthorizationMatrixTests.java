@@ -58,6 +58,10 @@ class AdminAuthorizationMatrixTests {
 			new Row("POST|DELETE", "/admin/promotions.*", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
 			new Row("GET|POST", "/admin/webhooks.*", EnumSet.of(StaffRole.ADMIN)));
 
+	/** Routes open to anyone: reading the Admin API's OpenAPI document and its Swagger UI page (ADR 005). */
+	private static final List<Row> PUBLIC = List.of(
+			new Row("GET", "/admin/(openapi\\.json(\\.yaml)?(/.*)?|docs)", EVERYONE));
+
 	@LocalServerPort
 	int port;
 
@@ -104,6 +108,14 @@ class AdminAuthorizationMatrixTests {
 					continue;
 				}
 				for (RequestMethod verb : info.getMethodsCondition().getMethods()) {
+					if (PUBLIC.stream().anyMatch(r -> verb.name().matches(r.methods()) && pattern.matches(r.path()))) {
+						String path = pattern.replaceAll("\\{[^}]+}", "zz_nonexistent");
+						Answer answer = call(anonymous, verb, path);
+						assertThat(answer.status()).as("anonymous " + verb + " " + path + " (public)").isNotIn(401, 403)
+							.isLessThan(500);
+						checked.add(verb + " " + pattern + " (public)");
+						continue;
+					}
 					Row row = MATRIX.stream()
 						.filter(r -> verb.name().matches(r.methods()) && pattern.matches(r.path()))
 						.findFirst()

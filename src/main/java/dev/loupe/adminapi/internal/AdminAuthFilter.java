@@ -41,6 +41,23 @@ class AdminAuthFilter extends OncePerRequestFilter {
 		this.staff = staff;
 	}
 
+	/**
+	 * The Admin API's OpenAPI document and its Swagger UI page are public: they describe the routes, hold no data and
+	 * no secret (ADR 005). Only reads; anything else under these paths is authenticated like every route.
+	 */
+	private static final java.util.regex.Pattern PUBLIC = java.util.regex.Pattern
+		.compile("/admin/(openapi\\.json(\\.yaml)?(/[A-Za-z0-9_-]+)?|docs|swagger-ui/[A-Za-z0-9._/-]*)");
+
+	static boolean isPublic(String method, String uri) {
+		return ("GET".equals(method) || "HEAD".equals(method)) && uri != null && !uri.contains("..")
+				&& PUBLIC.matcher(uri).matches();
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return isPublic(request.getMethod(), request.getRequestURI());
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

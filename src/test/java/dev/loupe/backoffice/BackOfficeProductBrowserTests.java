@@ -119,7 +119,7 @@ class BackOfficeProductBrowserTests {
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save Colour: Blue")).click();
 			assertThat(page.getByRole(AriaRole.ALERT)).containsText("Blue:");
 			page.getByLabel("USD price of Colour: Blue").fill("25.00");
-			page.getByLabel("Stock of Colour: Blue").fill("7");
+			page.getByLabel("Stock of Colour: Blue").fill("3");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save Colour: Blue")).click();
 			assertThat(page.locator(".flash")).containsText("Saved Blue");
 			assertThat(page.getByLabel("USD price of Colour: Blue")).hasValue("25.00");
@@ -139,8 +139,10 @@ class BackOfficeProductBrowserTests {
 			shop.navigate(base + "/products/" + handle);
 			assertThat(shop.locator("h1")).hasText("Backoffice Tee " + run);
 			assertThat(shop.locator("[data-price]")).hasText("$20.00");
+			assertThat(shop.locator("#stock")).containsText("Only 5 left");
 			shop.locator(".swatch", new Page.LocatorOptions().setHasText("Blue")).click();
 			assertThat(shop.locator("[data-price]")).hasText("$25.00");
+			assertThat(shop.locator("#stock")).containsText("Only 3 left");
 			shop.locator(".swatch", new Page.LocatorOptions().setHasText("Red")).click();
 			assertThat(shop.locator("[data-price]")).hasText("$20.00");
 			shot(shop, "backoffice-product-storefront");

@@ -61,6 +61,11 @@ class BackOfficeSecurityTests {
 			new Row("GET", "/app/customers(/\\{id})?", CUSTOMER_READERS),
 			new Row("GET", "/app/products", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN,
 					StaffRole.LAB, StaffRole.WAREHOUSE, StaffRole.BUYER)),
+			new Row("GET|POST", "/app/products/new", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
+			new Row("GET", "/app/products/\\{id}", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN,
+					StaffRole.LAB, StaffRole.WAREHOUSE, StaffRole.BUYER)),
+			new Row("POST", "/app/products/\\{id}(/status|/variants/\\{variantId})?", EnumSet.of(StaffRole.ADMIN,
+					StaffRole.BUYER)),
 			new Row("GET", "/app/settings(/.*)?", EnumSet.of(StaffRole.ADMIN)));
 
 	@LocalServerPort
@@ -322,7 +327,8 @@ class BackOfficeSecurityTests {
 		});
 		assertThat(checked).contains("GET /app", "GET /app/orders", "POST /app/orders/{id}/refund",
 				"POST /app/orders/{id}/fulfillments", "POST /app/orders/{id}/fulfillments/{fid}/ship",
-				"GET /app/settings/audit", "GET /app/settings/outbox");
+				"GET /app/settings/audit", "GET /app/settings/outbox", "POST /app/products/new",
+				"POST /app/products/{id}/variants/{variantId}");
 	}
 
 	@Test

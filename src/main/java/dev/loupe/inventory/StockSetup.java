@@ -66,6 +66,23 @@ public class StockSetup {
 	}
 
 	/**
+	 * Sets the stocked quantity of a variant at a location to {@code quantity} as a counted adjustment: the ledger
+	 * records the difference with the reason, and the stock can go neither below zero nor below what is reserved.
+	 * Returns the new stocked quantity.
+	 */
+	@Transactional
+	public int count(String variantId, String locationId, int quantity, String reason, String actor) {
+		if (quantity < 0) {
+			throw LoupeException.invalidData("stocked_quantity must not be negative (variant " + variantId + ")");
+		}
+		List<Integer> stocked = jdbc.queryForList("""
+				select stocked_quantity from inventory.inventory_level
+				where variant_id = ? and location_id = ? for update""", Integer.class, variantId, locationId);
+		int current = stocked.isEmpty() ? 0 : stocked.getFirst();
+		return quantity == current ? current : adjust(variantId, locationId, quantity - current, reason, actor);
+	}
+
+	/**
 	 * Changes the stocked quantity of a variant at a location by {@code delta} (a count, a damaged unit, a delivery)
 	 * with a reason for the ledger. Stock can go neither below zero nor below what is reserved ({@code not_allowed}).
 	 * Returns the new stocked quantity.

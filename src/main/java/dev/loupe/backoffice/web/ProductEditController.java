@@ -256,7 +256,9 @@ class ProductEditController {
 				catalog.updateVariant(product.id(), variant.id(), Input.of(body));
 				prices.replaceBasePrices(variant.id(), drafts);
 				if (quantity != null) {
-					stock.setStock(List.of(new StockSetup.Stock(variant.id(), defaultLocation(), quantity)));
+					// A count on the product page: the ledger records the difference; never below what is reserved.
+					stock.count(variant.id(), defaultLocation(), quantity, "Counted on the product page",
+							staff.user().id());
 				}
 				Map<String, Object> details = new LinkedHashMap<>();
 				details.put("fields", List.of("sku", "manage_inventory", "prices"));

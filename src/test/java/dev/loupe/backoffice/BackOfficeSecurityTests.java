@@ -61,6 +61,9 @@ class BackOfficeSecurityTests {
 			new Row("GET", "/app/customers(/\\{id})?", CUSTOMER_READERS),
 			new Row("GET", "/app/products", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN,
 					StaffRole.LAB, StaffRole.WAREHOUSE, StaffRole.BUYER)),
+			new Row("GET", "/app/inventory(/\\{variantId})?", EVERYONE),
+			new Row("POST", "/app/inventory/\\{variantId}/adjust", ORDER_FULFILLERS),
+			new Row("GET|POST", "/app/promotions(/new|/\\{id}(/deactivate)?)?", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
 			new Row("GET", "/app/settings(/.*)?", EnumSet.of(StaffRole.ADMIN)));
 
 	@LocalServerPort

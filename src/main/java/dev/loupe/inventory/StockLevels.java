@@ -47,4 +47,43 @@ public class StockLevels {
 				new MapSqlParameterSource("threshold", defaultThreshold).addValue("limit", limit),
 				(rs, n) -> new LowStock(rs.getString("variant_id"), Math.max(0, rs.getInt("available")), rs.getInt("threshold")));
 	}
+
+	/** The stock of one variant at one location (locations without a level row are absent). */
+	public record Level(String variantId, String locationId, String locationName, int stocked, int reserved,
+			Integer lowStockThreshold) {
+
+		public int available() {
+			return Math.max(0, stocked - reserved);
+		}
+	}
+
+	/** One entry of the movement ledger: how stocked and reserved quantities changed, why and by whom. */
+	public record Movement(long id, String locationId, String kind, int stockedDelta, int reservedDelta, String reference,
+			String reason, String actor, java.time.Instant createdAt) {
+	}
+
+	/** The levels of these variants at every location, by variant then location name. */
+	public List<Level> levels(List<String> variantIds) {
+		if (variantIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.query("""
+				select l.variant_id, l.location_id, coalesce(s.name, l.location_id) as location_name, l.stocked_quantity,
+				  l.reserved_quantity, l.low_stock_threshold
+				from inventory.inventory_level l left join inventory.stock_location s on s.id = l.location_id
+				where l.variant_id = any(:ids) order by l.variant_id, location_name, l.location_id""",
+				new MapSqlParameterSource("ids", variantIds.toArray(String[]::new)),
+				(rs, n) -> new Level(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+						rs.getObject(6, Integer.class)));
+	}
+
+	/** The latest movements of a variant, newest first. */
+	public List<Movement> movements(String variantId, int limit, int offset) {
+		return jdbc.query("""
+				select id, location_id, kind, stocked_delta, reserved_delta, reference, reason, actor, created_at
+				from inventory.movement where variant_id = :variant order by id desc limit :limit offset :offset""",
+				new MapSqlParameterSource("variant", variantId).addValue("limit", limit).addValue("offset", offset),
+				(rs, n) -> new Movement(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+						rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()));
+	}
 }

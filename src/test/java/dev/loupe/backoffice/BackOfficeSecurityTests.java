@@ -66,6 +66,9 @@ class BackOfficeSecurityTests {
 					StaffRole.LAB, StaffRole.WAREHOUSE, StaffRole.BUYER)),
 			new Row("POST", "/app/products/\\{id}(/status|/variants/\\{variantId})?", EnumSet.of(StaffRole.ADMIN,
 					StaffRole.BUYER)),
+			new Row("GET", "/app/inventory(/\\{variantId})?", EVERYONE),
+			new Row("POST", "/app/inventory/\\{variantId}/adjust", ORDER_FULFILLERS),
+			new Row("GET|POST", "/app/promotions(/new|/\\{id}(/deactivate)?)?", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
 			new Row("GET", "/app/settings(/.*)?", EnumSet.of(StaffRole.ADMIN)));
 
 	@LocalServerPort

@@ -46,6 +46,10 @@ public record Frame(Staff staff, String title, String section, Flash flash) {
 		}
 		if (staff.can(Permission.CATALOG_READ)) {
 			store.add(item("/app/products", "Products", "products"));
+			store.add(item("/app/inventory", "Inventory", "inventory"));
+		}
+		if (staff.can(Permission.PROMOTIONS_WRITE)) {
+			store.add(item("/app/promotions", "Promotions", "promotions"));
 		}
 		groups.add(new NavGroup("Store", store));
 		if (staff.can(Permission.SETTINGS_WRITE)) {

@@ -17,10 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class FlakyWebhookSource implements WebhookSource {
 
-	public final List<String> processed = new CopyOnWriteArrayList<>();
-	public final List<String> attempts = new CopyOnWriteArrayList<>();
-	public final Map<String, Long> attemptTimes = new ConcurrentHashMap<>();
-	private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+	// Shared by every test context in the JVM: the contexts share one database, so any context's scheduler may be the
+	// one that processes a delivery another context's test posted.
+	public static final List<String> processed = new CopyOnWriteArrayList<>();
+	public static final List<String> attempts = new CopyOnWriteArrayList<>();
+	public static final Map<String, Long> attemptTimes = new ConcurrentHashMap<>();
+	private static final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
 	/** The next {@code times} attempts at {@code eventId} fail. */
 	public void fail(String eventId, int times) {

@@ -44,7 +44,7 @@ class WebhookInboxTests extends StripeTestSupport {
 			assertThat(answer.body().path("duplicate").asBoolean()).isEqualTo(i > 0);
 		}
 		await().atMost(Duration.ofSeconds(10)).until(() -> "processed".equals(status(event)));
-		assertThat(source.processed).containsOnlyOnce(event);
+		assertThat(FlakyWebhookSource.processed).containsOnlyOnce(event);
 		assertThat(jdbc.sql("select count(*) from webhook.delivery where event_id = ?").param(event).query(Integer.class)
 			.single()).isEqualTo(1);
 		assertThat(counter("duplicate") - duplicates).isGreaterThanOrEqualTo(4);
@@ -83,12 +83,12 @@ class WebhookInboxTests extends StripeTestSupport {
 		source.fail(event, 3);
 		post(event, "thing.happened", object, "ok");
 		await().atMost(Duration.ofSeconds(20)).until(() -> "dead".equals(status(event)));
-		assertThat(source.attempts.stream().filter(event::equals).count()).isEqualTo(3);
+		assertThat(FlakyWebhookSource.attempts.stream().filter(event::equals).count()).isEqualTo(3);
 		Map<String, Object> row = jdbc.sql("select attempts, last_error from webhook.delivery where event_id = ?")
 			.param(event).query().singleRow();
 		assertThat(row.get("attempts")).isEqualTo(3);
 		assertThat((String) row.get("last_error")).contains("test failure of " + event);
-		assertThat(source.processed).doesNotContain(event);
+		assertThat(FlakyWebhookSource.processed).doesNotContain(event);
 
 		// Staff replay it through the Admin API once the cause is fixed (no failures left).
 		String token = apiKeys.create("Webhook test " + object, "test").token();
@@ -103,7 +103,7 @@ class WebhookInboxTests extends StripeTestSupport {
 				Map.of("Authorization", "Bearer " + token));
 		assertThat(replayed.status()).as(replayed.raw()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(10)).until(() -> "processed".equals(status(event)));
-		assertThat(source.processed).containsOnlyOnce(event);
+		assertThat(FlakyWebhookSource.processed).containsOnlyOnce(event);
 		assertThat(send("POST", "/admin/webhooks/whd_nonexistent/replay", null,
 				Map.of("Authorization", "Bearer " + token)).status()).isEqualTo(404);
 	}
@@ -134,10 +134,10 @@ class WebhookInboxTests extends StripeTestSupport {
 		post(third, "thing.deleted", object, "ok");
 		post(elsewhere, "thing.created", "other_" + object, "ok");
 		await().atMost(Duration.ofSeconds(15)).until(() -> "processed".equals(status(third)));
-		List<String> mine = source.processed.stream().filter(e -> e.endsWith(object) && !e.equals(elsewhere)).toList();
+		List<String> mine = FlakyWebhookSource.processed.stream().filter(e -> e.endsWith(object) && !e.equals(elsewhere)).toList();
 		assertThat(mine).containsExactly(first, second, third);
 		// The other object was processed while the first waited for its retry.
-		assertThat(source.processed.indexOf(elsewhere)).isLessThan(source.processed.indexOf(first));
+		assertThat(FlakyWebhookSource.processed.indexOf(elsewhere)).isLessThan(FlakyWebhookSource.processed.indexOf(first));
 	}
 
 	@Test
@@ -150,7 +150,7 @@ class WebhookInboxTests extends StripeTestSupport {
 			.params(Ids.next("whd"), event, object, "{\"id\": \"" + event + "\"}")
 			.update();
 		await().atMost(Duration.ofSeconds(10)).until(() -> "processed".equals(status(event)));
-		assertThat(source.processed).containsOnlyOnce(event);
+		assertThat(FlakyWebhookSource.processed).containsOnlyOnce(event);
 	}
 
 	private Answer post(String event, String type, String objectId, String signature) {

@@ -165,35 +165,32 @@ class OrderFulfillmentController {
 	@Requires(Permission.ORDERS_FULFILL)
 	String deliver(@PathVariable String id, @PathVariable String fid, HttpServletRequest request,
 			HttpServletResponse response) {
-		Staff staff = Staff.of(request);
-		Order order = order(id);
-		Fulfillment f = fulfillment(order, fid);
-		return act(order, request, response, () -> {
-			tx.executeWithoutResult(s -> {
-				Fulfillment delivered = fulfillments.deliver(f.id(), staff.actor());
-				if (f.state() != delivered.state()) {
-					record(staff, request, "fulfillment.delivered", order, delivered, Map.of());
-				}
-			});
-			return "Fulfilment marked delivered.";
-		});
+		return move(id, fid, request, response, fulfillments::deliver, "fulfillment.delivered",
+				"Fulfilment marked delivered.");
 	}
 
 	@PostMapping("/app/orders/{id}/fulfillments/{fid}/cancel")
 	@Requires(Permission.ORDERS_FULFILL)
 	String cancel(@PathVariable String id, @PathVariable String fid, HttpServletRequest request,
 			HttpServletResponse response) {
+		return move(id, fid, request, response, fulfillments::cancel, "fulfillment.canceled",
+				"Fulfilment canceled; its items can be fulfilled again.");
+	}
+
+	/** Moves a fulfilment to its next state; audited only when the state changed (a repeat is a no-op). */
+	private String move(String id, String fid, HttpServletRequest request, HttpServletResponse response,
+			java.util.function.BiFunction<String, String, Fulfillment> transition, String action, String done) {
 		Staff staff = Staff.of(request);
 		Order order = order(id);
 		Fulfillment f = fulfillment(order, fid);
 		return act(order, request, response, () -> {
 			tx.executeWithoutResult(s -> {
-				Fulfillment canceled = fulfillments.cancel(f.id(), staff.actor());
-				if (f.state() != canceled.state()) {
-					record(staff, request, "fulfillment.canceled", order, canceled, Map.of());
+				Fulfillment moved = transition.apply(f.id(), staff.actor());
+				if (f.state() != moved.state()) {
+					record(staff, request, action, order, moved, Map.of());
 				}
 			});
-			return "Fulfilment canceled; its items can be fulfilled again.";
+			return done;
 		});
 	}
 

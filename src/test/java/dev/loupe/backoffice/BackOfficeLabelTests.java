@@ -44,7 +44,7 @@ class BackOfficeLabelTests {
 	static void easyPost(DynamicPropertyRegistry registry) {
 		registry.add("loupe.easypost.api-key", () -> "EZTK_test_key");
 		registry.add("loupe.easypost.api-base", EASYPOST::url);
-		registry.add("loupe.easypost.timeout", () -> "2s");
+		registry.add("loupe.easypost.timeout", () -> "5s");
 		registry.add("loupe.warehouse.name", () -> "Loupe Warehouse");
 		registry.add("loupe.warehouse.street1", () -> "417 Montgomery Street");
 		registry.add("loupe.warehouse.city", () -> "San Francisco");

@@ -54,7 +54,7 @@ class EasyPostShippingTests {
 	static void easyPost(DynamicPropertyRegistry registry) {
 		registry.add("loupe.easypost.api-key", () -> "EZTK_test_key");
 		registry.add("loupe.easypost.api-base", EASYPOST::url);
-		registry.add("loupe.easypost.timeout", () -> "2s");
+		registry.add("loupe.easypost.timeout", () -> "5s"); // roomy: a loaded CI machine must not time out the healthy stub
 		registry.add("loupe.easypost.webhook-secret", () -> EasyPostStub.WEBHOOK_SECRET);
 		registry.add("loupe.warehouse.name", () -> "Loupe Warehouse");
 		registry.add("loupe.warehouse.street1", () -> "417 Montgomery Street");
@@ -170,7 +170,7 @@ class EasyPostShippingTests {
 		JsonNode listed = shop.shippingOptions(cart);
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		assertThat(names(listed)).contains("Standard").doesNotContain("Carrier");
-		assertThat(millis).as("answered after the 2 s timeout, not EasyPost's 6 s").isLessThan(5500);
+		assertThat(millis).as("answered after the 5 s timeout, not EasyPost's 20 s").isLessThan(15_000);
 		assertThat(shop.checkout(cart, "Standard").path("id").asString()).startsWith("order_");
 	}
 

@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  * WireMock playing EasyPost's API v2 with bodies shaped as EasyPost documents them: {@code POST /v2/shipments}
  * answers a shipment with three rates (USPS Priority 7.58, USPS Express 25.10, UPS Ground 6.20, all USD),
  * {@code POST /v2/shipments/{id}/buy} the bought shipment with its label, tracking code and tracker. Destinations
- * whose postal code is {@link #FAILING_ZIP} get a 500, {@link #SLOW_ZIP} an answer after 6 s.
+ * whose postal code is {@link #FAILING_ZIP} get a 500, {@link #SLOW_ZIP} an answer after 20 s.
  */
 public final class EasyPostStub {
 
@@ -47,7 +47,7 @@ public final class EasyPostStub {
 					{"error": {"code": "INTERNAL_SERVER_ERROR", "message": "We're sorry, something went wrong.", "errors": []}}""")));
 		server.stubFor(post(urlEqualTo("/v2/shipments")).atPriority(1)
 			.withRequestBody(containing(SLOW_ZIP))
-			.willReturn(json(201, shipment("shp_slow", null)).withFixedDelay(6000)));
+			.willReturn(json(201, shipment("shp_slow", null)).withFixedDelay(20_000)));
 		server.stubFor(post(urlPathMatching("/v2/shipments/[^/]+/buy"))
 			.willReturn(json(200, shipment(REQUESTED_ID, "rate_usps_priority")).withTransformers("response-template")));
 		server.stubFor(get(urlPathMatching("/v2/shipments/[^/]+"))

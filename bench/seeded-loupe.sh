@@ -6,11 +6,15 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 data=$(mktemp -d /tmp/loupe-bench.XXXXXX); chmod 755 "$data"
 mkdir -p bench/results
 export LOUPE_DATA_DIR="$data/data" LOUPE_LOG_FORMAT=json PORT
-java -jar target/loupe.jar seed --products "$N" > "$data/seed.log" 2>&1
+java -jar target/loupe.jar seed --products "$N" > "$data/seed.log" 2>&1 \
+  || { echo "seeding failed (Loupe needs JDK 25 as java or JAVA_HOME/bin on PATH):" >&2; head -3 "$data/seed.log" >&2; exit 1; }
 java -XX:+UseParallelGC -jar target/loupe.jar > "$data/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
-for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.25; done
+# Up to 4 minutes: a loaded machine starts Loupe slowly.
+for _ in $(seq 1 960); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.25; done
+curl -fs "http://127.0.0.1:$PORT/health" >/dev/null \
+  || { echo "Loupe did not become healthy on port $PORT:" >&2; tail -5 "$data/app.log" | cut -c1-400 >&2; exit 1; }
 key=""
 for _ in $(seq 1 120); do key=$(grep -oE 'pk_[0-9a-f]{64}' "$data/app.log" | head -1); [ -n "$key" ] && break; sleep 0.25; done
 [ -n "$key" ] || { echo "no publishable key in the banner" >&2; exit 1; }

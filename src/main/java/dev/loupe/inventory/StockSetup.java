@@ -3,6 +3,7 @@ package dev.loupe.inventory;
 import dev.loupe.platform.Ids;
 import dev.loupe.platform.LoupeException;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,9 +17,11 @@ public class StockSetup {
 	}
 
 	private final JdbcTemplate jdbc;
+	private final ApplicationEventPublisher events;
 
-	StockSetup(JdbcTemplate jdbc) {
+	StockSetup(JdbcTemplate jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/** The stock locations that are not deleted, by name. */
@@ -63,6 +66,9 @@ public class StockSetup {
 					ps.setString(4, s.locationId());
 					ps.setInt(5, s.quantity());
 				});
+		if (!levels.isEmpty()) {
+			events.publishEvent(new StockChanged(levels.stream().map(Stock::variantId).distinct().toList()));
+		}
 	}
 
 	/**
@@ -117,6 +123,7 @@ public class StockSetup {
 		jdbc.update("""
 				insert into inventory.movement (variant_id, location_id, kind, stocked_delta, reserved_delta, reason, actor)
 				values (?, ?, 'adjusted', ?, 0, ?, ?)""", variantId, locationId, delta, reason, actor);
+		events.publishEvent(new StockChanged(List.of(variantId)));
 		return (int) next;
 	}
 }

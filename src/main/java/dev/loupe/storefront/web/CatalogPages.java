@@ -141,7 +141,7 @@ class CatalogPages {
 		String sortKey = Optional.ofNullable(one(http, "sort")).filter(SORTS::containsKey).orElse("newest");
 		int page = Math.min(Math.max(number(one(http, "page"), 1), 1), MAX_PAGE);
 		ProductFilter filter = filter(visit.salesChannelIds(), q, categoryIds, collectionIds);
-		long total = products.count(filter);
+		long total = listings.count(filter);
 		int pages = (int) Math.max(1, Math.min(MAX_PAGE, (total + PER_PAGE - 1) / PER_PAGE));
 		page = Math.min(page, pages);
 		List<ProductCard> cards = listings.cards(
@@ -174,7 +174,7 @@ class CatalogPages {
 		List<FacetLink> categoryFacets = new ArrayList<>();
 		List<FacetLink> collectionFacets = new ArrayList<>();
 		if (search) {
-			Facets facets = products.facets(filter(visit.salesChannelIds(), q, List.of(), collectionIds));
+			Facets facets = listings.facets(filter(visit.salesChannelIds(), q, List.of(), collectionIds));
 			List<String> chosen = many(http, "category");
 			for (Category c : flatten(visits.snapshot().tree(), 0)) {
 				long n = facets.categories().getOrDefault(c.id(), 0L);
@@ -192,7 +192,7 @@ class CatalogPages {
 					categoryFacets.add(new FacetLink(c.name(), n, url(path, p), active, c.parentCategoryId() == null ? 0 : 1));
 				}
 			}
-			Facets byCollection = products.facets(filter(visit.salesChannelIds(), q, categoryIds, List.of()));
+			Facets byCollection = listings.facets(filter(visit.salesChannelIds(), q, categoryIds, List.of()));
 			List<String> chosenCollections = many(http, "collection");
 			for (Collection c : products.collections()) {
 				long n = byCollection.collections().getOrDefault(c.id(), 0L);
@@ -205,7 +205,7 @@ class CatalogPages {
 			}
 		}
 		else if (!categoryIds.isEmpty()) {
-			Facets facets = products.facets(filter(visit.salesChannelIds(), null, List.of(), List.of()));
+			Facets facets = listings.facets(filter(visit.salesChannelIds(), null, List.of(), List.of()));
 			String current = categoryIds.getFirst();
 			for (Category c : visits.snapshot().categories()) {
 				if (current.equals(c.parentCategoryId()) && facets.categories().getOrDefault(c.id(), 0L) > 0) {

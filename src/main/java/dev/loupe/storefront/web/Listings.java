@@ -1,6 +1,9 @@
 package dev.loupe.storefront.web;
 
+import dev.loupe.catalog.Facets;
 import dev.loupe.catalog.Product;
+import dev.loupe.catalog.ProductFilter;
+import dev.loupe.catalog.ProductQueries;
 import dev.loupe.catalog.ProductKind;
 import dev.loupe.inventory.StockLevels;
 import dev.loupe.market.Region;
@@ -22,11 +25,31 @@ class Listings {
 	private final PriceCalculator prices;
 	private final StockLevels stock;
 	private final Clock clock;
+	private final ProductQueries products;
+	private final PageCache cache;
 
-	Listings(PriceCalculator prices, StockLevels stock, Clock clock) {
+	Listings(PriceCalculator prices, StockLevels stock, Clock clock, ProductQueries products, PageCache cache) {
 		this.prices = prices;
 		this.stock = stock;
 		this.clock = clock;
+		this.products = products;
+		this.cache = cache;
+	}
+
+	/**
+	 * How many products a filter matches, shared by every page and sort of a listing and kept with the page cache's
+	 * generation (ADR 017): a count scans every matching row.
+	 */
+	long count(ProductFilter filter) {
+		return cache.counted(List.of("count", filter), () -> products.count(filter));
+	}
+
+	/**
+	 * The facet counts of a filter, kept like {@link #count}: a category page's counts are those of the whole
+	 * catalogue, four aggregations over every product, the same for every category.
+	 */
+	Facets facets(ProductFilter filter) {
+		return cache.counted(List.of("facets", filter), () -> products.facets(filter));
 	}
 
 	Map<String, CalculatedPrice> prices(List<String> variantIds, Region region) {

@@ -36,4 +36,13 @@ class StorefrontWeb implements WebMvcConfigurer {
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
 		return registration;
 	}
+
+	/** Anonymous catalogue pages from the page cache (ADR 017), after the Origin check, before Spring MVC. */
+	@Bean
+	FilterRegistrationBean<PageCacheFilter> storefrontPageCache(PageCache cache, Visits visits) {
+		var registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, visits));
+		registration.addUrlPatterns("/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 60);
+		return registration;
+	}
 }

@@ -262,7 +262,7 @@ class BackOfficeSettingsTests {
 		assertThat(badRole.status()).isEqualTo(400);
 		assertThat(badRole.body()).contains("Choose a role").contains("value=\"r-" + run + "@loupe.test\"");
 		Page existing = browser.submit("/app/settings/staff/invite", Map.of("email", admin.email(), "role", "buyer"));
-		assertThat(existing.status()).isEqualTo(409);
+		assertThat(existing.status()).isEqualTo(422);
 		assertThat(existing.body()).contains("already exists");
 		assertThat(browser.submit("/app/settings/staff/zz_nobody/role", Map.of("role", "buyer")).status()).isEqualTo(404);
 		assertThat(browser.submit("/app/settings/staff/invites/invite_nothing/revoke", Map.of()).status()).isEqualTo(404);

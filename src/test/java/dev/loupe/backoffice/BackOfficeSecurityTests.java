@@ -331,7 +331,10 @@ class BackOfficeSecurityTests {
 		assertThat(checked).contains("GET /app", "GET /app/orders", "POST /app/orders/{id}/refund",
 				"POST /app/orders/{id}/fulfillments", "POST /app/orders/{id}/fulfillments/{fid}/ship",
 				"GET /app/settings/audit", "GET /app/settings/outbox", "POST /app/products/new",
-				"POST /app/products/{id}/variants/{variantId}");
+				"POST /app/products/{id}/variants/{variantId}", "GET /app/settings/webhooks",
+				"POST /app/settings/webhooks/{id}/replay", "GET /app/settings/jobs", "POST /app/settings/staff/invite",
+				"POST /app/settings/staff/{id}/deactivate", "POST /app/settings/keys", "POST /app/settings/keys/{id}/revoke",
+				"POST /app/settings/store/tax-rates/{id}", "GET /app/settings/emails/{template}");
 	}
 
 	@Test

@@ -266,6 +266,9 @@ class BackOfficeSettingsTests {
 		assertThat(existing.body()).contains("already exists");
 		assertThat(browser.submit("/app/settings/staff/zz_nobody/role", Map.of("role", "buyer")).status()).isEqualTo(404);
 		assertThat(browser.submit("/app/settings/staff/invites/invite_nothing/revoke", Map.of()).status()).isEqualTo(404);
+		assertThat(browser.get("/app/settings/staff?page=0").status()).isEqualTo(400);
+		assertThat(browser.get("/app/settings/staff?page=abc").status()).isEqualTo(400);
+		assertThat(browser.get("/app/settings/staff?page=2").status()).isEqualTo(200);
 		assertThat(as(StaffRole.BUYER).get("/app/settings/staff").status()).isEqualTo(403);
 	}
 

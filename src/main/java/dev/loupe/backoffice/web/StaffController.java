@@ -36,6 +36,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class StaffController {
 
 	static final int INVITES_SHOWN = 50;
+	static final int PAGE_SIZE = 50;
+	static final int MAX_PAGE = 100;
 
 	private final StaffAccounts accounts;
 	private final StaffInvites invites;
@@ -60,8 +62,12 @@ public class StaffController {
 
 	@GetMapping("/app/settings/staff")
 	@Requires(Permission.SETTINGS_WRITE)
-	String list(HttpServletRequest request, HttpServletResponse response, Model model) {
-		return page(request, response, model, new InviteForm("", "associate", null));
+	String list(@RequestParam(defaultValue = "1") int page, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		if (page < 1 || page > MAX_PAGE) {
+			throw LoupeException.invalidData("Pages go from 1 to " + MAX_PAGE + ".");
+		}
+		return page(request, response, model, new InviteForm("", "associate", null), page);
 	}
 
 	@PostMapping("/app/settings/staff/invite")
@@ -91,7 +97,7 @@ public class StaffController {
 		catch (LoupeException e) {
 			response.setStatus(e.status());
 			return page(request, response, model, new InviteForm(typed.replace("\0", ""), role.length() > 20 ? ""
-					: role, sentence(e.getMessage())));
+					: role, sentence(e.getMessage())), 1);
 		}
 	}
 
@@ -194,16 +200,25 @@ public class StaffController {
 		return "redirect:/app/settings/staff";
 	}
 
-	private String page(HttpServletRequest request, HttpServletResponse response, Model model, InviteForm form) {
+	private String page(HttpServletRequest request, HttpServletResponse response, Model model, InviteForm form,
+			int page) {
 		Staff staff = Staff.of(request);
-		List<StaffUser> members = accounts.list();
+		// The signed-in admin first, then everyone by email.
+		List<StaffUser> everyone = new java.util.ArrayList<>(accounts.list());
+		everyone.sort(java.util.Comparator.comparing((StaffUser m) -> !m.id().equals(staff.user().id())));
+		int from = Math.min(everyone.size(), (page - 1) * PAGE_SIZE);
+		int to = Math.min(everyone.size(), from + PAGE_SIZE);
+		List<StaffUser> members = everyone.subList(from, to);
+		model.addAttribute("total", everyone.size());
+		model.addAttribute("pager", new Pager(page, page > 1 ? "/app/settings/staff?page=" + (page - 1) : null,
+				to < everyone.size() && page < MAX_PAGE ? "/app/settings/staff?page=" + (page + 1) : null, from + 1, to));
 		List<StaffInvite> all = invites.list();
 		Map<String, String> names = new LinkedHashMap<>();
-		members.forEach(m -> names.put(m.id(), m.email()));
 		model.addAttribute("frame", new Frame(staff, "Staff", "staff", Flash.take(request, response)));
 		model.addAttribute("members", members);
 		model.addAttribute("lastSignIns", accounts.lastSignIns());
 		model.addAttribute("invites", all.size() > INVITES_SHOWN ? all.subList(0, INVITES_SHOWN) : all);
+		everyone.forEach(m -> names.put(m.id(), m.email()));
 		model.addAttribute("names", names);
 		model.addAttribute("roles", List.of(StaffRole.values()));
 		model.addAttribute("now", clock.instant());

@@ -103,6 +103,16 @@ public class StaffAccounts {
 		jdbc.sql("update identity.staff_user set deleted_at = now(), updated_at = now() where id = ?").param(id).update();
 	}
 
+	/** When each member of staff last signed in (opened a session), by staff user id. */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, java.time.Instant> lastSignIns() {
+		java.util.Map<String, java.time.Instant> last = new java.util.HashMap<>();
+		jdbc.sql("select actor_id, max(created_at) from identity.session where actor_type = 'user' group by actor_id")
+			.query((rs, n) -> last.put(rs.getString(1), rs.getTimestamp(2).toInstant()))
+			.list();
+		return last;
+	}
+
 	private int admins() {
 		return jdbc.sql("select count(*) from identity.staff_user where role = 'admin' and deleted_at is null")
 			.query(Integer.class)

@@ -88,6 +88,25 @@ public class StaffInvites {
 		return user;
 	}
 
+	/** The open invitation a token belongs to, or empty (malformed, unknown, used, revoked or expired). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<StaffInvite> findOpen(String token) {
+		if (token == null || !token.matches("[0-9a-f]{64}")) {
+			return java.util.Optional.empty();
+		}
+		return jdbc.sql("select * from identity.staff_invite where token_hash = ?")
+			.param(Sessions.digest(token))
+			.query(StaffInvites::map)
+			.optional()
+			.filter(i -> i.isOpen(clock.instant()));
+	}
+
+	/** An invitation by id, or empty. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<StaffInvite> lookup(String id) {
+		return jdbc.sql("select * from identity.staff_invite where id = ?").param(id).query(StaffInvites::map).optional();
+	}
+
 	@Transactional(readOnly = true)
 	public List<StaffInvite> list() {
 		return jdbc.sql("select * from identity.staff_invite order by created_at desc").query(StaffInvites::map).list();

@@ -111,6 +111,30 @@ public class MarketSetup {
 		return id;
 	}
 
+	/** Changes the store's name, support email and phone (empty for none); the email is checked loosely. */
+	@Transactional
+	public void updateStoreDetails(String storeId, String name, String supportEmail, String contactPhone) {
+		String cleanName = name == null ? "" : name.strip();
+		if (cleanName.isEmpty() || cleanName.length() > 200 || cleanName.indexOf('\0') >= 0) {
+			throw LoupeException.invalidData("The store name must be 1 to 200 characters");
+		}
+		String email = supportEmail == null || supportEmail.isBlank() ? null : supportEmail.strip();
+		if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+			throw LoupeException.invalidData("The support email must be a valid email address");
+		}
+		String phone = contactPhone == null || contactPhone.isBlank() ? null : contactPhone.strip();
+		if (phone != null && (phone.length() > 40 || !phone.matches("[0-9+()./ -]+"))) {
+			throw LoupeException.invalidData("The phone number may hold digits, spaces and + ( ) - . / only");
+		}
+		int updated = jdbc.sql("""
+				update market.store set name = ?, support_email = ?, contact_phone = ?, updated_at = now() where id = ?""")
+			.params(cleanName, email, phone, storeId)
+			.update();
+		if (updated == 0) {
+			throw LoupeException.notFound("Store", storeId);
+		}
+	}
+
 	/** Makes the default region and sales channel of the store, as storefronts without a choice use them. */
 	@Transactional
 	public void setStoreDefaults(String storeId, String regionId, String salesChannelId) {

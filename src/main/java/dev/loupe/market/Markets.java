@@ -54,6 +54,38 @@ public class Markets {
 		});
 	}
 
+	/** Live sales channels, oldest first. */
+	public List<SalesChannel> salesChannels() {
+		return jdbc.sql("""
+				select id, name, description, is_disabled, created_at from market.sales_channel
+				where deleted_at is null order by created_at, id""")
+			.query((rs, n) -> new SalesChannel(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+					rs.getTimestamp(5).toInstant()))
+			.list();
+	}
+
+	/** Live publishable keys, oldest first, with the sales channels each opens. */
+	public List<PublishableKey> publishableKeys() {
+		java.util.Map<String, List<String>> channels = new java.util.HashMap<>();
+		jdbc.sql("select publishable_key_id, sales_channel_id from market.publishable_api_key_sales_channel")
+			.query((rs, n) -> channels.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)))
+			.list();
+		return jdbc.sql("select id, token, title from market.publishable_api_key where revoked_at is null order by created_at, id")
+			.query((rs, n) -> new PublishableKey(rs.getString(1), rs.getString(2), rs.getString(3),
+					List.copyOf(channels.getOrDefault(rs.getString(1), List.of()))))
+			.list();
+	}
+
+	/** The store (the first one, as a single-store installation has), if it was set up. */
+	public Optional<StoreDetails> store() {
+		return jdbc.sql("""
+				select id, name, default_currency_code, support_email, contact_phone from market.store
+				order by created_at, id limit 1""")
+			.query((rs, n) -> new StoreDetails(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
+			.optional();
+	}
+
 	/** Live regions, oldest first, with their countries and payment providers. */
 	public List<Region> regions() {
 		return regions.get("all", k -> loadRegions(null));

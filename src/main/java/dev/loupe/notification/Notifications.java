@@ -24,11 +24,19 @@ public class Notifications {
 	private final JdbcClient jdbc;
 	private final Outbox outbox;
 	private final EmailRenderer renderer;
+	private final dev.loupe.notification.internal.MailSettings settings;
 
-	Notifications(JdbcClient jdbc, Outbox outbox, EmailRenderer renderer) {
+	Notifications(JdbcClient jdbc, Outbox outbox, EmailRenderer renderer,
+			dev.loupe.notification.internal.MailSettings settings) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.renderer = renderer;
+		this.settings = settings;
+	}
+
+	/** Which provider delivers email: {@code resend}, {@code smtp}, or {@code outbox} (kept, never sent). */
+	public String mailProvider() {
+		return settings.provider();
 	}
 
 	/** Queues a plain-text email in the current transaction; returns its id. */

@@ -43,6 +43,45 @@ public class TaxRates {
 		return id;
 	}
 
+	/** Every live rate of a region, by country, province and code. */
+	@Transactional(readOnly = true)
+	public java.util.List<RegionTaxRate> ofRegion(String regionId) {
+		return jdbc.sql("""
+				select id, region_id, country_code, province_code, name, code, rate from tax.tax_rate
+				where region_id = ? and deleted_at is null order by country_code, province_code nulls first, code, id""")
+			.param(regionId)
+			.query((rs, n) -> new RegionTaxRate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getBigDecimal(7)))
+			.list();
+	}
+
+	/** A live rate by id, or empty. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<RegionTaxRate> find(String id) {
+		return jdbc.sql("""
+				select id, region_id, country_code, province_code, name, code, rate from tax.tax_rate
+				where id = ? and deleted_at is null""")
+			.param(id)
+			.query((rs, n) -> new RegionTaxRate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getBigDecimal(7)))
+			.optional();
+	}
+
+	/** Changes a rate's percentage (0 to 100, at most 4 decimals); carts priced later use it. */
+	@Transactional
+	public void changeRate(String id, BigDecimal ratePercent) {
+		if (ratePercent == null || ratePercent.signum() < 0 || ratePercent.compareTo(HUNDRED) > 0
+				|| ratePercent.stripTrailingZeros().scale() > 4) {
+			throw LoupeException.invalidData("rate must be between 0 and 100, with at most 4 decimals");
+		}
+		int updated = jdbc.sql("update tax.tax_rate set rate = ?, updated_at = now() where id = ? and deleted_at is null")
+			.params(ratePercent, id)
+			.update();
+		if (updated == 0) {
+			throw LoupeException.notFound("Tax rate", id);
+		}
+	}
+
 	/**
 	 * The rates of a place in a region: the province's own rates when it has any, otherwise the country's
 	 * (rates without a province). An unknown place has no rates (no tax).

@@ -21,7 +21,7 @@ class BackOfficeWebConfiguration implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(interceptor)
 			.addPathPatterns("/app", "/app/**")
-			.excludePathPatterns("/app/login", "/app/assets/**");
+			.excludePathPatterns("/app/login", "/app/invite", "/app/assets/**");
 	}
 
 	@Override

@@ -90,10 +90,10 @@ public final class Format {
 			return "neutral";
 		}
 		return switch (wire) {
-			case "completed", "captured", "fulfilled", "shipped", "delivered", "sent", "succeeded", "published" -> "success";
+			case "completed", "captured", "fulfilled", "shipped", "delivered", "sent", "succeeded", "published", "processed" -> "success";
 			case "pending", "authorized", "awaiting", "not_fulfilled", "partially_fulfilled", "partially_captured",
 					"partially_shipped", "partially_delivered", "outbox", "requires_action", "proposed" -> "warning";
-			case "canceled", "failed", "refunded", "rejected" -> "danger";
+			case "canceled", "failed", "refunded", "rejected", "dead" -> "danger";
 			case "partially_refunded" -> "info";
 			default -> "neutral";
 		};

@@ -32,6 +32,19 @@ public record Frame(Staff staff, String title, String section, Flash flash) {
 		return Character.toUpperCase(code.charAt(0)) + code.substring(1);
 	}
 
+	/** The section's name in the breadcrumb. */
+	public String sectionLabel() {
+		return switch (section) {
+			case "outbox" -> "Email outbox";
+			case "audit" -> "Audit log";
+			case "webhooks" -> "Webhook inbox";
+			case "jobs" -> "Scheduled jobs";
+			case "keys" -> "API keys";
+			case "templates" -> "Email templates";
+			default -> section.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + section.substring(1);
+		};
+	}
+
 	public List<NavGroup> navigation() {
 		List<NavGroup> groups = new ArrayList<>();
 		List<NavItem> store = new ArrayList<>();
@@ -53,8 +66,12 @@ public record Frame(Staff staff, String title, String section, Flash flash) {
 		}
 		groups.add(new NavGroup("Store", store));
 		if (staff.can(Permission.SETTINGS_WRITE)) {
-			groups.add(new NavGroup("Settings", List.of(item("/app/settings/audit", "Audit log", "audit"),
-					item("/app/settings/outbox", "Email outbox", "outbox"))));
+			groups.add(new NavGroup("Settings", List.of(item("/app/settings/store", "Store", "store"),
+					item("/app/settings/staff", "Staff", "staff"), item("/app/settings/keys", "API keys", "keys"),
+					item("/app/settings/emails", "Email templates", "templates"),
+					item("/app/settings/outbox", "Email outbox", "outbox"),
+					item("/app/settings/webhooks", "Webhook inbox", "webhooks"),
+					item("/app/settings/jobs", "Scheduled jobs", "jobs"), item("/app/settings/audit", "Audit log", "audit"))));
 		}
 		return groups;
 	}

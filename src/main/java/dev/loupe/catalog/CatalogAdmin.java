@@ -626,7 +626,33 @@ public class CatalogAdmin {
 		String id = Ids.next("pcol");
 		jdbc.update("insert into catalog.product_collection (id, title, handle, metadata) values (?, ?, ?, ?::jsonb)", id,
 				title, handle, Json.write(body.metadata("metadata")));
+		// The Store API caches its collection list; a new collection must appear there.
+		events.publishEvent(ProductsChanged.all());
 		return id;
+	}
+
+	/** How many live products each collection holds, by collection id (collections without products are absent). */
+	@Transactional(readOnly = true)
+	public Map<String, Long> productCountsByCollection() {
+		Map<String, Long> counts = new HashMap<>();
+		jdbc.query("""
+				select collection_id, count(*) from catalog.product where collection_id is not null and deleted_at is null
+				group by collection_id""", rs -> {
+			counts.put(rs.getString(1), rs.getLong(2));
+		});
+		return counts;
+	}
+
+	/** How many live products each category holds directly, by category id (empty categories are absent). */
+	@Transactional(readOnly = true)
+	public Map<String, Long> productCountsByCategory() {
+		Map<String, Long> counts = new HashMap<>();
+		jdbc.query("""
+				select cp.category_id, count(*) from catalog.product_category_product cp
+				join catalog.product p on p.id = cp.product_id and p.deleted_at is null group by cp.category_id""", rs -> {
+			counts.put(rs.getString(1), rs.getLong(2));
+		});
+		return counts;
 	}
 
 	public void updateCollection(String id, Input body) {

@@ -43,6 +43,7 @@ class BackOfficeSecurityTests {
 	private static final Set<StaffRole> EVERYONE = EnumSet.allOf(StaffRole.class);
 	private static final Set<StaffRole> ORDER_READERS = EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE,
 			StaffRole.OPTICIAN, StaffRole.LAB, StaffRole.WAREHOUSE);
+	private static final Set<StaffRole> CATALOG_WRITERS = EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER);
 	private static final Set<StaffRole> ORDER_WRITERS = EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE);
 	private static final Set<StaffRole> ORDER_FULFILLERS = EnumSet.of(StaffRole.ADMIN, StaffRole.WAREHOUSE);
 	private static final Set<StaffRole> CUSTOMER_READERS = EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE,
@@ -64,8 +65,10 @@ class BackOfficeSecurityTests {
 			new Row("GET|POST", "/app/products/new", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
 			new Row("GET", "/app/products/\\{id}", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN,
 					StaffRole.LAB, StaffRole.WAREHOUSE, StaffRole.BUYER)),
-			new Row("POST", "/app/products/\\{id}(/status|/variants/\\{variantId})?", EnumSet.of(StaffRole.ADMIN,
+			new Row("POST", "/app/products/\\{id}(/status|/organize|/variants/\\{variantId})?", EnumSet.of(StaffRole.ADMIN,
 					StaffRole.BUYER)),
+			new Row("GET", "/app/(categories|collections)(/\\{id})?", EVERYONE),
+			new Row("POST", "/app/(categories|collections)(/\\{id}(/delete)?)?", CATALOG_WRITERS),
 			new Row("GET", "/app/inventory(/\\{variantId})?", EVERYONE),
 			new Row("POST", "/app/inventory/\\{variantId}/adjust", ORDER_FULFILLERS),
 			new Row("GET|POST", "/app/promotions(/new|/\\{id}(/deactivate)?)?", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),

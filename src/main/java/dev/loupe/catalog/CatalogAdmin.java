@@ -85,6 +85,32 @@ public class CatalogAdmin {
 		return n == null ? 0 : n;
 	}
 
+	/** Live products with these handles, with every relation (unknown handles are absent). */
+	@Transactional(readOnly = true)
+	public List<Product> productsByHandle(List<String> handles) {
+		if (handles.isEmpty()) {
+			return List.of();
+		}
+		List<String> ids = jdbc.queryForList("select id from catalog.product where handle = any(?) and deleted_at is null",
+				String.class, (Object) handles.toArray(String[]::new));
+		return ids.isEmpty() ? List.of() : loader.load(ids, ALL);
+	}
+
+	/** The handle of the live product owning each of these SKUs, by SKU (unknown SKUs are absent). */
+	@Transactional(readOnly = true)
+	public Map<String, String> productHandlesBySku(List<String> skus) {
+		Map<String, String> handles = new HashMap<>();
+		if (skus.isEmpty()) {
+			return handles;
+		}
+		jdbc.query("""
+				select v.sku, p.handle from catalog.product_variant v join catalog.product p on p.id = v.product_id
+				where v.sku = any(?) and v.deleted_at is null and p.deleted_at is null""", rs -> {
+			handles.put(rs.getString(1), rs.getString(2));
+		}, (Object) skus.toArray(String[]::new));
+		return handles;
+	}
+
 	/** The sales channels each product is sold in, by product id. */
 	@Transactional(readOnly = true)
 	public Map<String, List<String>> salesChannelsOf(List<String> productIds) {

@@ -63,6 +63,8 @@ class BackOfficeSecurityTests {
 			new Row("GET", "/app/products", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN,
 					StaffRole.LAB, StaffRole.WAREHOUSE, StaffRole.BUYER)),
 			new Row("GET|POST", "/app/products/new", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
+			new Row("GET", "/app/products/export", EVERYONE),
+			new Row("GET|POST", "/app/products/import(/\\{id}(/progress)?)?", CATALOG_WRITERS),
 			new Row("GET", "/app/products/\\{id}", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN,
 					StaffRole.LAB, StaffRole.WAREHOUSE, StaffRole.BUYER)),
 			new Row("POST", "/app/products/\\{id}(/status|/organize|/variants/\\{variantId})?", EnumSet.of(StaffRole.ADMIN,

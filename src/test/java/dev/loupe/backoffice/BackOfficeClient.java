@@ -74,6 +74,21 @@ final class BackOfficeClient {
 			.POST(HttpRequest.BodyPublishers.ofString("")));
 	}
 
+	/** Uploads a file as multipart/form-data (field {@code file}) with the last page's CSRF token. */
+	Page upload(String path, String fileName, byte[] content) {
+		String boundary = "----loupe" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + lastCsrf
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		body.writeBytes(head);
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
 	/** Signs in through the form; the answer of the POST. */
 	Page signIn(String email, String password) {
 		get("/app/login");

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "platform", "identity", "audit", "order", "payment", "cart", "inventory", "notification",
-			"catalog", "catalogcsv", "customer", "market", "fulfillment", "pricing", "promotion" })
+			"catalog", "catalogcsv", "customer", "file", "market", "fulfillment", "pricing", "promotion" })
 package dev.loupe.backoffice;

@@ -133,6 +133,15 @@ public class Markets {
 			.or(this::firstSalesChannelId);
 	}
 
+	/** The live sales channels, by name. */
+	public List<SalesChannel> salesChannels() {
+		return jdbc.sql("""
+				select id, name, description, is_disabled from market.sales_channel where deleted_at is null
+				order by name, id""")
+			.query((rs, n) -> new SalesChannel(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+			.list();
+	}
+
 	/** Whether a live sales channel has this id. */
 	public boolean salesChannelExists(String id) {
 		return jdbc.sql("select count(*) from market.sales_channel where id = ? and deleted_at is null")

@@ -47,6 +47,9 @@ class BackOfficeCatalogTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	dev.loupe.pricing.PriceSetup prices;
+
 	String run;
 	final Map<StaffRole, String> emails = new LinkedHashMap<>();
 
@@ -180,6 +183,109 @@ class BackOfficeCatalogTests {
 		}
 		assertThat(catalog.category(category).name()).isEqualTo("Look " + run);
 		assertThat(catalog.product(product.productId()).categories()).isEmpty();
+	}
+
+	@Test
+	void bulkChangesPublishAndRepriceTheTickedProductsOnly() {
+		List<String> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			ImportedProduct p = catalog.createProduct(Input.of(Map.of("title", "Bulk " + i + " " + run, "variants",
+					List.of(Map.of("title", "One")))), List.of());
+			ids.add(p.productId());
+			prices.replaceBasePrices(p.variantIds().getFirst(), List.of(
+					dev.loupe.pricing.PriceDraft.of(p.variantIds().getFirst(), dev.loupe.platform.Money.of("10.00", "USD")),
+					dev.loupe.pricing.PriceDraft.of(p.variantIds().getFirst(), dev.loupe.platform.Money.of("9.00", "EUR"))));
+		}
+		BackOfficeClient buyer = signedIn(StaffRole.BUYER);
+		assertThat(buyer.get("/app/products").body()).contains("Apply to ticked");
+		Page published = buyer.submit("/app/products/bulk", Map.of("action", "publish", "product", ids.get(0)));
+		assertThat(published.status()).isEqualTo(302);
+		assertThat(catalog.product(ids.get(0)).status()).isEqualTo("published");
+		assertThat(catalog.product(ids.get(1)).status()).isEqualTo("draft");
+
+		// +15% on USD for the first two: 10.00 → 11.50; EUR and the third product unchanged.
+		String form = "action=adjust&currency=USD&value=15&product=" + ids.get(0) + "&product=" + ids.get(1);
+		Page adjusted = buyer.postRaw("/app/products/bulk", form);
+		assertThat(adjusted.status()).isEqualTo(302);
+		assertThat(usd(ids.get(0))).isEqualByComparingTo("11.50");
+		assertThat(usd(ids.get(1))).isEqualByComparingTo("11.50");
+		assertThat(usd(ids.get(2))).isEqualByComparingTo("10.00");
+		assertThat(buyer.postRaw("/app/products/bulk", "action=adjust&currency=USD&value=-10&product=" + ids.get(0))
+			.status()).isEqualTo(302);
+		assertThat(usd(ids.get(0))).isEqualByComparingTo("10.35");
+		assertThat(buyer.postRaw("/app/products/bulk", "action=set&currency=USD&value=24.00&product=" + ids.get(2))
+			.status()).isEqualTo(302);
+		assertThat(usd(ids.get(2))).isEqualByComparingTo("24.00");
+
+		// Refusals: nothing ticked, a bad percentage, beyond -90%, a bad amount, an unknown currency or action.
+		for (String bad : List.of("action=publish", "action=adjust&currency=USD&value=ten&product=" + ids.get(0),
+				"action=adjust&currency=USD&value=-95&product=" + ids.get(0),
+				"action=set&currency=USD&value=-1&product=" + ids.get(0),
+				"action=set&currency=XXX&value=1&product=" + ids.get(0), "action=delete&product=" + ids.get(0),
+				"action=publish&product=a%00b", "action=publish&product=prod_missing")) {
+			Page refused = buyer.postRaw("/app/products/bulk", bad);
+			assertThat(refused.status()).as(bad).isBetween(400, 404);
+		}
+		assertThat(usd(ids.get(0))).isEqualByComparingTo("10.35");
+		assertThat(jdbc.sql("select count(*) from audit.entry where action = 'product.updated' and resource_id = ?"
+				+ " and details->>'bulk' = 'adjust'").param(ids.get(1)).query(Long.class).single()).isEqualTo(1);
+
+		BackOfficeClient warehouse = signedIn(StaffRole.WAREHOUSE);
+		assertThat(warehouse.get("/app/products").body()).doesNotContain("Apply to ticked");
+		assertThat(warehouse.postRaw("/app/products/bulk", "action=publish&product=" + ids.get(1)).status())
+			.isEqualTo(403);
+		assertThat(catalog.product(ids.get(1)).status()).isEqualTo("draft");
+	}
+
+	@Test
+	void imagesAreUploadedReorderedAndDeletedOnTheProductPage() {
+		ImportedProduct product = catalog.createProduct(Input.of(Map.of("title", "Pictured " + run, "variants",
+				List.of(Map.of("title", "One")))), List.of());
+		String page = "/app/products/" + product.productId();
+		BackOfficeClient buyer = signedIn(StaffRole.BUYER);
+		buyer.get(page);
+		byte[] png = java.util.Base64.getDecoder().decode(
+				"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+		byte[] gif = "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		assertThat(buyer.upload(page + "/images", "image", "a.png", png).status()).isEqualTo(302);
+		assertThat(buyer.upload(page + "/images", "image", "b.gif", gif).status()).isEqualTo(302);
+		Page notImage = buyer.upload(page + "/images", "image", "evil.png", "<script>alert(1)</script>".getBytes());
+		assertThat(notImage.status()).isEqualTo(400);
+		assertThat(notImage.body()).contains("Upload a JPEG, PNG, GIF or WebP image");
+		var images = catalog.product(product.productId()).images();
+		assertThat(images).hasSize(2);
+		String first = images.stream().filter(i -> i.rank() == 0).findFirst().orElseThrow().url();
+		String second = images.stream().filter(i -> i.rank() == 1).findFirst().orElseThrow().url();
+		assertThat(first).startsWith("/files/products/").endsWith(".png");
+		assertThat(catalog.product(product.productId()).thumbnail()).isEqualTo(first);
+		assertThat(new BackOfficeClient(port).get(first).status()).isEqualTo(200);
+
+		String secondId = images.stream().filter(i -> i.rank() == 1).findFirst().orElseThrow().id();
+		buyer.get(page);
+		assertThat(buyer.submit(page + "/images/" + secondId + "/move", Map.of("direction", "up")).status()).isEqualTo(302);
+		var moved = catalog.product(product.productId());
+		assertThat(moved.thumbnail()).isEqualTo(second);
+		String newFirst = moved.images().stream().filter(i -> i.rank() == 0).findFirst().orElseThrow().id();
+		assertThat(buyer.submit(page + "/images/" + newFirst + "/move", Map.of("direction", "sideways")).status())
+			.isEqualTo(400);
+		assertThat(buyer.submit(page + "/images/img_missing/delete", Map.of()).status()).isEqualTo(404);
+		assertThat(buyer.submit(page + "/images/" + newFirst + "/delete", Map.of()).status()).isEqualTo(302);
+		var left = catalog.product(product.productId());
+		assertThat(left.images()).extracting("url").containsExactly(first);
+		assertThat(left.thumbnail()).isEqualTo(first);
+		assertThat(jdbc.sql("select count(*) from audit.entry where action = 'product.updated' and resource_id = ?"
+				+ " and details->'fields' ? 'images'").param(product.productId()).query(Long.class).single()).isEqualTo(4);
+
+		BackOfficeClient warehouse = signedIn(StaffRole.WAREHOUSE);
+		warehouse.get(page);
+		assertThat(warehouse.upload(page + "/images", "image", "a.png", png).status()).isEqualTo(403);
+	}
+
+	private java.math.BigDecimal usd(String productId) {
+		return jdbc.sql("""
+				select pr.amount from pricing.price pr join catalog.product_variant v on v.id = pr.variant_id
+				where v.product_id = ? and pr.currency_code = 'usd' and pr.region_id is null and pr.price_list_id is null
+				  and pr.deleted_at is null""").param(productId).query(java.math.BigDecimal.class).single();
 	}
 
 	private String createCategory(BackOfficeClient client, Map<String, String> form) {

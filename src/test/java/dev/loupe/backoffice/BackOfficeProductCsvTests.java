@@ -149,7 +149,7 @@ class BackOfficeProductCsvTests {
 		refused(buyer, "bad-price.csv", HEADER + good + "bad2-" + run + ",Other,draft,,," + sku + "-2,,12.5.0,,,\n", 400,
 				"<td class=\"num\">3</td><td class=\"mono\">price_usd</td>", "must be an amount such as 12.50");
 		refused(buyer, "bad-negative.csv", HEADER + "bad2-" + run + ",Other,draft,,," + sku + "-2,,-3,,,\n", 400,
-				"price_usd", "not &#34;-3&#34;");
+				"price_usd", "not \"-3\"");
 		refused(buyer, "bad-duplicate.csv", HEADER + good + "bad2-" + run + ",Other,draft,,," + sku + "-1,,1,,,\n", 400,
 				"duplicate SKU", "also on line 2");
 		refused(buyer, "bad-nul.csv", HEADER + "bad-" + run + ",Go\0od,draft,,," + sku + "-1,,10.00,,,1\n", 400,

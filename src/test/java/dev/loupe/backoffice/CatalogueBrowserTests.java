@@ -43,6 +43,9 @@ class CatalogueBrowserTests {
 	@Autowired
 	LoupeProperties properties;
 
+	@Autowired
+	dev.loupe.catalog.CatalogAdmin catalog;
+
 	@BeforeAll
 	static void start() {
 		browsers = Browsers.start();
@@ -64,8 +67,8 @@ class CatalogueBrowserTests {
 	void anAdminBuildsCategoriesAssignsAProductAndImportsACsv() {
 		String run = Ids.next("t").substring(2, 10).toLowerCase(Locale.ROOT);
 		String base = "http://127.0.0.1:" + port;
-		String productId = jdbc.sql("select id from catalog.product where deleted_at is null order by created_at limit 1")
-			.query(String.class).single();
+		String productId = catalog.createProduct(dev.loupe.platform.Input.of(java.util.Map.of("title", "Aviator " + run,
+				"variants", List.of(java.util.Map.of("title", "One")))), List.of()).productId();
 		try (BrowserContext desktop = browsers.desktop()) {
 			Page page = desktop.newPage();
 			page.navigate(base + "/app/categories");
@@ -89,7 +92,7 @@ class CatalogueBrowserTests {
 			page.getByLabel("Sunglasses " + run).check();
 			page.getByLabel("Tags, separated by commas").fill("summer-" + run);
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save organisation")).click();
-			assertThat(page.locator(".flash")).containsText("Saved categories, collection and tags");
+			assertThat(page.locator(".flash")).containsText("Saved categories, collection, tags and sales channels");
 			assertThat(page.getByLabel("Sunglasses " + run)).isChecked();
 			page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Organisation")).scrollIntoViewIfNeeded();
 			browsers.screenshot(page, "catalogue-product-organisation");

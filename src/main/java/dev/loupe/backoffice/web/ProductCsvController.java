@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,11 +37,13 @@ class ProductCsvController {
 	private final ProductExport export;
 	private final ProductImports imports;
 	private final AuditLog audit;
+	private final TransactionTemplate tx;
 
-	ProductCsvController(ProductExport export, ProductImports imports, AuditLog audit) {
+	ProductCsvController(ProductExport export, ProductImports imports, AuditLog audit, TransactionTemplate tx) {
 		this.export = export;
 		this.imports = imports;
 		this.audit = audit;
+		this.tx = tx;
 	}
 
 	@GetMapping("/app/products/export")
@@ -54,7 +57,8 @@ class ProductCsvController {
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		int rows = export.write(out);
 		out.flush();
-		Forms.record(audit, staff, request, "product.exported", "product", "*", Map.of("rows", rows));
+		tx.executeWithoutResult(s -> Forms.record(audit, staff, request, "product.exported", "product", "*",
+				Map.of("rows", rows)));
 	}
 
 	@GetMapping("/app/products/import")
@@ -78,7 +82,13 @@ class ProductCsvController {
 			return page(staff, new Flash("error", "The file is larger than the limit of "
 					+ ProductImports.MAX_BYTES / (1024 * 1024) + " MB; split it."), List.of(), name, model);
 		}
-		ProductImports.Submission submission = imports.submit(name, file.getBytes(), staff.user().id());
+		byte[] content = file.getBytes();
+		ProductImports.Submission submission = tx.execute(s -> {
+			ProductImports.Submission sub = imports.submit(name, content, staff.user().id());
+			sub.importId().ifPresent(id -> Forms.record(audit, staff, request, "product.import_started", "product_import",
+					id, Map.of("file", name, "rows", sub.rows())));
+			return sub;
+		});
 		if (submission.importId().isEmpty()) {
 			response.setStatus(400);
 			List<RowError> errors = submission.errors();
@@ -87,8 +97,6 @@ class ProductCsvController {
 					errors, name, model);
 		}
 		String id = submission.importId().get();
-		Forms.record(audit, staff, request, "product.import_started", "product_import", id,
-				Map.of("file", name, "rows", submission.rows()));
 		return "redirect:/app/products/import/" + id;
 	}
 

@@ -255,20 +255,32 @@ class ProductEditController {
 			if (tags.size() > 100) {
 				throw LoupeException.invalidData("A product has at most 100 tags.");
 			}
+			List<String> channels = List.copyOf(new LinkedHashSet<>(params.getOrDefault("sales_channel", List.of())));
+			if (channels.size() > 100) {
+				throw LoupeException.invalidData("Too many sales channels.");
+			}
+			for (String c : channels) {
+				if (!markets.salesChannelExists(Forms.checkedId(c, "Sales channel"))) {
+					throw LoupeException.notFound("Sales channel", c);
+				}
+			}
 			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("categories", List.copyOf(new LinkedHashSet<>(categories)));
+			List<String> categoryIds = List.copyOf(new LinkedHashSet<>(categories));
+			body.put("categories", categoryIds.stream().map(c -> Map.of("id", c)).toList());
+			body.put("sales_channels", channels.stream().map(c -> Map.of("id", c)).toList());
 			body.put("collection_id", collection.isEmpty() ? null : collection);
 			body.put("tags", tags.stream().map(t -> Map.of("value", t)).toList());
 			tx.executeWithoutResult(s -> {
 				catalog.updateProduct(product.id(), Input.of(body));
 				Map<String, Object> details = new LinkedHashMap<>();
-				details.put("fields", List.of("categories", "collection_id", "tags"));
-				details.put("categories", body.get("categories"));
+				details.put("fields", List.of("categories", "collection_id", "tags", "sales_channels"));
+				details.put("sales_channels", channels);
+				details.put("categories", categoryIds);
 				details.put("collection_id", collection.isEmpty() ? "(none)" : collection);
 				details.put("tags", List.copyOf(tags));
 				record(staff, request, "product.updated", "product", product.id(), details);
 			});
-			Flash.put(request, response, Flash.success("Saved categories, collection and tags."));
+			Flash.put(request, response, Flash.success("Saved categories, collection, tags and sales channels."));
 			return "redirect:/app/products/" + product.id();
 		}
 		catch (LoupeException e) {
@@ -392,6 +404,8 @@ class ProductEditController {
 		model.addAttribute("currencies", CURRENCIES);
 		model.addAttribute("canWrite", staff.can(Permission.CATALOG_WRITE));
 		model.addAttribute("categories", CategoryRow.tree(catalog.categories(), Map.of()));
+		model.addAttribute("channels", markets.salesChannels());
+		model.addAttribute("productChannels", catalog.salesChannelsOf(List.of(product.id())).getOrDefault(product.id(), List.of()));
 		model.addAttribute("collections", catalog.collections().stream()
 			.sorted(java.util.Comparator.comparing(dev.loupe.catalog.Collection::title, String.CASE_INSENSITIVE_ORDER))
 			.toList());

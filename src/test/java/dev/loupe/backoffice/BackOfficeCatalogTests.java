@@ -274,7 +274,7 @@ class BackOfficeCatalogTests {
 		assertThat(left.images()).extracting("url").containsExactly(first);
 		assertThat(left.thumbnail()).isEqualTo(first);
 		assertThat(jdbc.sql("select count(*) from audit.entry where action = 'product.updated' and resource_id = ?"
-				+ " and details->'fields' ? 'images'").param(product.productId()).query(Long.class).single()).isEqualTo(4);
+				+ " and details->'fields' @> '[\"images\"]'::jsonb").param(product.productId()).query(Long.class).single()).isEqualTo(4);
 
 		BackOfficeClient warehouse = signedIn(StaffRole.WAREHOUSE);
 		warehouse.get(page);

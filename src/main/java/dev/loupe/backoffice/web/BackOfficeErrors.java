@@ -74,6 +74,12 @@ class BackOfficeErrors {
 
 	@ExceptionHandler(Exception.class)
 	ModelAndView failed(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			// Tomcat's own upload limit, when the CSRF check reads the form before Spring resolves the upload.
+			if (t.getClass().getSimpleName().endsWith("SizeLimitExceededException")) {
+				return tooLarge(e, request, response);
+			}
+		}
 		log.error("Back office page {} {} failed", request.getMethod(), request.getRequestURI(), e);
 		return page(request, response, 500, "Something went wrong",
 				"The page could not be shown. The error is in the server's log; try again in a moment.");

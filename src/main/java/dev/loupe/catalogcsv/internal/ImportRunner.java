@@ -129,22 +129,23 @@ public class ImportRunner {
 					counts.createdVariants += g.rows().size();
 				}
 			}
+			java.util.Set<String> created = new java.util.HashSet<>(variantBySku.values());
 			List<String> updatedVariants = new ArrayList<>();
 			for (ImportPlan.Group g : batch) {
 				Product p = existing.get(g.handle());
 				if (p != null) {
-					update(p, g, variantBySku, updatedVariants, counts);
+					update(p, g, variantBySku, created, updatedVariants, counts);
 				}
 			}
-			setPricesAndStock(batch, variantBySku, updatedVariants);
-			counts.updatedVariants = (int) updatedVariants.stream().distinct().count();
+			setPricesAndStock(batch, variantBySku, created, updatedVariants);
+			counts.updatedVariants = (int) updatedVariants.stream().distinct().filter(v -> !created.contains(v)).count();
 			jobs.progress(id, processed, counts.createdProducts, counts.updatedProducts, counts.createdVariants,
 					counts.updatedVariants);
 		});
 	}
 
-	private void update(Product p, ImportPlan.Group g, Map<String, String> variantBySku, List<String> updatedVariants,
-			Counts counts) {
+	private void update(Product p, ImportPlan.Group g, Map<String, String> variantBySku, java.util.Set<String> created,
+			List<String> updatedVariants, Counts counts) {
 		ImportPlan.Row first = g.rows().getFirst();
 		if (!p.title().equals(first.title()) || !p.status().equals(first.status())) {
 			catalog.updateProduct(p.id(), Input.of(Map.of("title", first.title(), "status", first.status())));
@@ -174,13 +175,15 @@ public class ImportRunner {
 				}
 				body.put("options", Map.of(r.option(), r.optionValue()));
 			}
-			variantBySku.put(r.sku(), catalog.createVariant(p.id(), Input.of(body)));
+			String variantId = catalog.createVariant(p.id(), Input.of(body));
+			variantBySku.put(r.sku(), variantId);
+			created.add(variantId);
 			counts.createdVariants++;
 		}
 	}
 
 	private void setPricesAndStock(List<ImportPlan.Group> batch, Map<String, String> variantBySku,
-			List<String> updatedVariants) {
+			java.util.Set<String> created, List<String> updatedVariants) {
 		List<ImportPlan.Row> rows = batch.stream().flatMap(g -> g.rows().stream()).toList();
 		List<String> variantIds = rows.stream().map(r -> variantBySku.get(r.sku())).toList();
 		Map<String, List<VariantPrice>> stored = prices.basePrices(variantIds);
@@ -199,9 +202,14 @@ public class ImportRunner {
 			}
 		}
 		List<StockSetup.Stock> changes = new ArrayList<>();
+		List<PriceDraft> fresh = new ArrayList<>();
 		for (ImportPlan.Row r : rows) {
 			String variantId = variantBySku.get(r.sku());
-			if (!r.prices().isEmpty()) {
+			if (created.contains(variantId)) {
+				// A product created by this batch has no prices yet: one batch insert for all of them.
+				r.prices().values().forEach(m -> fresh.add(PriceDraft.of(variantId, m)));
+			}
+			else if (!r.prices().isEmpty()) {
 				Map<String, Money> current = new HashMap<>();
 				stored.getOrDefault(variantId, List.of()).stream().filter(p -> p.regionId() == null)
 					.forEach(p -> current.put(p.amount().currencyCode(), p.amount()));
@@ -215,6 +223,9 @@ public class ImportRunner {
 				changes.add(new StockSetup.Stock(variantId, location, r.stock()));
 				updatedVariants.add(variantId);
 			}
+		}
+		if (!fresh.isEmpty()) {
+			prices.addPrices(fresh);
 		}
 		if (!changes.isEmpty()) {
 			stock.setStock(changes);

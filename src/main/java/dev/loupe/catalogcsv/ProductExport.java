@@ -91,7 +91,7 @@ public class ProductExport {
 				v.sku() == null ? "" : v.sku(), v.title()));
 		for (String currency : ImportPlan.CURRENCIES) {
 			row.add(stored.stream().filter(vp -> vp.regionId() == null && vp.amount().currencyCode().equals(currency))
-				.findFirst().map(vp -> plain(vp.amount().amount())).orElse(""));
+				.findFirst().map(vp -> plain(vp.amount().rounded().amount())).orElse(""));
 		}
 		row.add(stocked == null ? "" : Integer.toString(stocked));
 		Csv.write(out, row);

@@ -337,7 +337,10 @@ class BackOfficeSecurityTests {
 		assertThat(checked).contains("GET /app", "GET /app/orders", "POST /app/orders/{id}/refund",
 				"POST /app/orders/{id}/fulfillments", "POST /app/orders/{id}/fulfillments/{fid}/ship",
 				"GET /app/settings/audit", "GET /app/settings/outbox", "POST /app/products/new",
-				"POST /app/products/{id}/variants/{variantId}");
+				"POST /app/products/{id}/variants/{variantId}", "GET /app/categories", "POST /app/categories/{id}/delete",
+				"POST /app/collections", "POST /app/products/{id}/organize", "POST /app/products/import",
+				"GET /app/products/import/{id}/progress", "GET /app/products/export", "POST /app/products/bulk",
+				"POST /app/products/{id}/images", "POST /app/products/{id}/images/{imageId}/delete");
 	}
 
 	@Test

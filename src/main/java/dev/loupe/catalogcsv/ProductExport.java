@@ -12,11 +12,9 @@ import dev.loupe.pricing.VariantPrice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -91,13 +89,15 @@ public class ProductExport {
 				v.sku() == null ? "" : v.sku(), v.title()));
 		for (String currency : ImportPlan.CURRENCIES) {
 			row.add(stored.stream().filter(vp -> vp.regionId() == null && vp.amount().currencyCode().equals(currency))
-				.findFirst().map(vp -> plain(vp.amount().rounded().amount())).orElse(""));
+				.findFirst().map(vp -> plain(vp.amount())).orElse(""));
 		}
 		row.add(stocked == null ? "" : Integer.toString(stocked));
 		Csv.write(out, row);
 	}
 
-	private static String plain(BigDecimal amount) {
-		return amount.toPlainString().toUpperCase(Locale.ROOT);
+	/** The amount with the currency's decimals ("21.50"): Money keeps amounts without trailing zeros. */
+	private static String plain(dev.loupe.platform.Money money) {
+		return money.amount().setScale(dev.loupe.platform.Money.scaleOf(money.currency()), dev.loupe.platform.Money.ROUNDING)
+			.toPlainString();
 	}
 }

@@ -145,6 +145,10 @@ class CatalogueBrowserTests {
 
 			page.navigate(base + "/app/products/import");
 			shot(page, "catalogue-import-page");
+			page.navigate(base + "/app/products?q=shades-" + run);
+			page.getByLabel("Tick all").check();
+			assertThat(page.getByLabel("Tick Shades 39", new Page.GetByLabelOptions().setExact(true))).isChecked();
+			shot(page, "catalogue-products-bulk");
 		}
 	}
 }

@@ -25,3 +25,10 @@ document.addEventListener("submit", (event) => {
     setTimeout(() => form.querySelectorAll("button[type=submit]").forEach((b) => (b.disabled = true)), 0);
   }
 });
+// A checkbox with data-tick-all="name" ticks or unticks every checkbox of that name (bulk changes on a list).
+document.addEventListener("change", (event) => {
+  const all = event.target.closest("[data-tick-all]");
+  if (all) {
+    document.querySelectorAll(`input[type=checkbox][name="${all.dataset.tickAll}"]`).forEach((c) => (c.checked = all.checked));
+  }
+});

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "platform", "identity", "audit", "order", "payment", "cart", "inventory", "notification",
-			"catalog", "customer", "market", "fulfillment", "pricing", "promotion", "webhook", "tax", "file" })
+			"catalog", "catalogcsv", "customer", "market", "fulfillment", "pricing", "promotion", "webhook", "tax", "file" })
 package dev.loupe.backoffice;

@@ -85,6 +85,32 @@ public class CatalogAdmin {
 		return n == null ? 0 : n;
 	}
 
+	/** Live products with these handles, with every relation (unknown handles are absent). */
+	@Transactional(readOnly = true)
+	public List<Product> productsByHandle(List<String> handles) {
+		if (handles.isEmpty()) {
+			return List.of();
+		}
+		List<String> ids = jdbc.queryForList("select id from catalog.product where handle = any(?) and deleted_at is null",
+				String.class, (Object) handles.toArray(String[]::new));
+		return ids.isEmpty() ? List.of() : loader.load(ids, ALL);
+	}
+
+	/** The handle of the live product owning each of these SKUs, by SKU (unknown SKUs are absent). */
+	@Transactional(readOnly = true)
+	public Map<String, String> productHandlesBySku(List<String> skus) {
+		Map<String, String> handles = new HashMap<>();
+		if (skus.isEmpty()) {
+			return handles;
+		}
+		jdbc.query("""
+				select v.sku, p.handle from catalog.product_variant v join catalog.product p on p.id = v.product_id
+				where v.sku = any(?) and v.deleted_at is null and p.deleted_at is null""", rs -> {
+			handles.put(rs.getString(1), rs.getString(2));
+		}, (Object) skus.toArray(String[]::new));
+		return handles;
+	}
+
 	/** The sales channels each product is sold in, by product id. */
 	@Transactional(readOnly = true)
 	public Map<String, List<String>> salesChannelsOf(List<String> productIds) {
@@ -626,7 +652,33 @@ public class CatalogAdmin {
 		String id = Ids.next("pcol");
 		jdbc.update("insert into catalog.product_collection (id, title, handle, metadata) values (?, ?, ?, ?::jsonb)", id,
 				title, handle, Json.write(body.metadata("metadata")));
+		// The Store API caches its collection list; a new collection must appear there.
+		events.publishEvent(ProductsChanged.all());
 		return id;
+	}
+
+	/** How many live products each collection holds, by collection id (collections without products are absent). */
+	@Transactional(readOnly = true)
+	public Map<String, Long> productCountsByCollection() {
+		Map<String, Long> counts = new HashMap<>();
+		jdbc.query("""
+				select collection_id, count(*) from catalog.product where collection_id is not null and deleted_at is null
+				group by collection_id""", rs -> {
+			counts.put(rs.getString(1), rs.getLong(2));
+		});
+		return counts;
+	}
+
+	/** How many live products each category holds directly, by category id (empty categories are absent). */
+	@Transactional(readOnly = true)
+	public Map<String, Long> productCountsByCategory() {
+		Map<String, Long> counts = new HashMap<>();
+		jdbc.query("""
+				select cp.category_id, count(*) from catalog.product_category_product cp
+				join catalog.product p on p.id = cp.product_id and p.deleted_at is null group by cp.category_id""", rs -> {
+			counts.put(rs.getString(1), rs.getLong(2));
+		});
+		return counts;
 	}
 
 	public void updateCollection(String id, Input body) {

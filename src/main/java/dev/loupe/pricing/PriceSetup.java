@@ -88,6 +88,44 @@ public class PriceSetup {
 		return prices;
 	}
 
+	/**
+	 * Changes the base price (for no region) in one currency of these variants by a percentage from -90 to +1000,
+	 * rounded to the currency's minor unit; variants without a price in that currency keep none. Returns how many
+	 * prices changed.
+	 */
+	@Transactional
+	public int adjustBasePrices(List<String> variantIds, String currency, java.math.BigDecimal percent) {
+		if (percent.compareTo(java.math.BigDecimal.valueOf(-90)) < 0
+				|| percent.compareTo(java.math.BigDecimal.valueOf(1000)) > 0) {
+			throw LoupeException.invalidData("A price adjustment goes from -90% to +1000%.");
+		}
+		java.math.BigDecimal factor = java.math.BigDecimal.ONE.add(percent.movePointLeft(2));
+		List<Object[]> changes = new java.util.ArrayList<>();
+		jdbc.query("""
+				select id, amount from pricing.price where variant_id = any(?) and currency_code = ? and region_id is null
+				  and price_list_id is null and deleted_at is null""", rs -> {
+			Money next = Money.of(rs.getBigDecimal("amount"), currency).times(factor).rounded();
+			changes.add(new Object[] { next.amount(), rs.getString("id") });
+		}, variantIds.toArray(String[]::new), Money.currency(currency).getCurrencyCode().toLowerCase(java.util.Locale.ROOT));
+		jdbc.batchUpdate("update pricing.price set amount = ?, updated_at = now() where id = ?", changes);
+		events.publishEvent(new PricesChanged(List.copyOf(variantIds)));
+		return changes.size();
+	}
+
+	/** Sets the base price (for no region) in the amount's currency of each of these variants to the amount. */
+	@Transactional
+	public void setBasePrice(List<String> variantIds, Money amount) {
+		if (amount.isNegative()) {
+			throw LoupeException.invalidData("amount must not be negative");
+		}
+		jdbc.update("""
+				update pricing.price set deleted_at = now(), updated_at = now() where variant_id = any(?)
+				  and currency_code = ? and region_id is null and price_list_id is null and deleted_at is null""",
+				variantIds.toArray(String[]::new), amount.currencyCodeLower());
+		insert(variantIds.stream().map(v -> PriceDraft.of(v, amount)).toList(), null);
+		events.publishEvent(new PricesChanged(List.copyOf(variantIds)));
+	}
+
 	/** Adds prices to a price list; returns their ids in order. The caller publishes the change. */
 	List<String> addToPriceList(String priceListId, List<PriceDraft> prices) {
 		return insert(prices, priceListId);

@@ -59,6 +59,14 @@ final class BackOfficeClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** Posts an encoded form body as given (repeated fields), with the last page's CSRF token. */
+	Page postRaw(String path, String encodedForm) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(encodedForm + "&_csrf=" + URLEncoder.encode(lastCsrf,
+					StandardCharsets.UTF_8))));
+	}
+
 	/** Posts with the CSRF token of the last page read, as a form on it would. */
 	Page submit(String path, Map<String, String> form) {
 		Map<String, String> withToken = new LinkedHashMap<>(form);
@@ -72,6 +80,26 @@ final class BackOfficeClient {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header(header, value)
 			.POST(HttpRequest.BodyPublishers.ofString("")));
+	}
+
+	/** Uploads a file as multipart/form-data (field {@code file}) with the last page's CSRF token. */
+	Page upload(String path, String fileName, byte[] content) {
+		return upload(path, "file", fileName, content);
+	}
+
+	/** Uploads a file as multipart/form-data in the named field with the last page's CSRF token. */
+	Page upload(String path, String field, String fileName, byte[] content) {
+		String boundary = "----loupe" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + lastCsrf
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		body.writeBytes(head);
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
 	/** Signs in through the form; the answer of the POST. */

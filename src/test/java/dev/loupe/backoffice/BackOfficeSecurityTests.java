@@ -43,6 +43,7 @@ class BackOfficeSecurityTests {
 	private static final Set<StaffRole> EVERYONE = EnumSet.allOf(StaffRole.class);
 	private static final Set<StaffRole> ORDER_READERS = EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE,
 			StaffRole.OPTICIAN, StaffRole.LAB, StaffRole.WAREHOUSE);
+	private static final Set<StaffRole> CATALOG_WRITERS = EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER);
 	private static final Set<StaffRole> ORDER_WRITERS = EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE);
 	private static final Set<StaffRole> ORDER_FULFILLERS = EnumSet.of(StaffRole.ADMIN, StaffRole.WAREHOUSE);
 	private static final Set<StaffRole> CUSTOMER_READERS = EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE,
@@ -62,10 +63,15 @@ class BackOfficeSecurityTests {
 			new Row("GET", "/app/products", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN,
 					StaffRole.LAB, StaffRole.WAREHOUSE, StaffRole.BUYER)),
 			new Row("GET|POST", "/app/products/new", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
+			new Row("GET", "/app/products/export", EVERYONE),
+			new Row("POST", "/app/products/bulk", CATALOG_WRITERS),
+			new Row("GET|POST", "/app/products/import(/\\{id}(/progress)?)?", CATALOG_WRITERS),
 			new Row("GET", "/app/products/\\{id}", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN,
 					StaffRole.LAB, StaffRole.WAREHOUSE, StaffRole.BUYER)),
-			new Row("POST", "/app/products/\\{id}(/status|/variants/\\{variantId})?", EnumSet.of(StaffRole.ADMIN,
+			new Row("POST", "/app/products/\\{id}(/status|/organize|/images(/\\{imageId}/(move|delete))?|/variants/\\{variantId})?", EnumSet.of(StaffRole.ADMIN,
 					StaffRole.BUYER)),
+			new Row("GET", "/app/(categories|collections)(/\\{id})?", EVERYONE),
+			new Row("POST", "/app/(categories|collections)(/\\{id}(/delete)?)?", CATALOG_WRITERS),
 			new Row("GET", "/app/inventory(/\\{variantId})?", EVERYONE),
 			new Row("POST", "/app/inventory/\\{variantId}/adjust", ORDER_FULFILLERS),
 			new Row("GET|POST", "/app/promotions(/new|/\\{id}(/deactivate)?)?", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
@@ -334,7 +340,11 @@ class BackOfficeSecurityTests {
 				"POST /app/products/{id}/variants/{variantId}", "GET /app/settings/webhooks",
 				"POST /app/settings/webhooks/{id}/replay", "GET /app/settings/jobs", "POST /app/settings/staff/invite",
 				"POST /app/settings/staff/{id}/deactivate", "POST /app/settings/keys", "POST /app/settings/keys/{id}/revoke",
-				"POST /app/settings/store/tax-rates/{id}", "GET /app/settings/emails/{template}");
+				"POST /app/settings/store/tax-rates/{id}", "GET /app/settings/emails/{template}",
+				"GET /app/categories", "POST /app/categories/{id}/delete",
+				"POST /app/collections", "POST /app/products/{id}/organize", "POST /app/products/import",
+				"GET /app/products/import/{id}/progress", "GET /app/products/export", "POST /app/products/bulk",
+				"POST /app/products/{id}/images", "POST /app/products/{id}/images/{imageId}/delete");
 	}
 
 	@Test

@@ -53,6 +53,19 @@ class BackOfficeErrors {
 				"A value in the address or form is missing or malformed.");
 	}
 
+	@ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+	ModelAndView tooLarge(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		return page(request, response, 413, "That file is too large",
+				"Files up to 10 MB can be uploaded here; split a larger one.");
+	}
+
+	@ExceptionHandler({ org.springframework.web.multipart.MultipartException.class,
+			org.springframework.web.multipart.support.MissingServletRequestPartException.class })
+	ModelAndView badUpload(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		return page(request, response, 400, "That upload was not understood",
+				"The form's file could not be read; choose the file again.");
+	}
+
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ModelAndView method(HttpRequestMethodNotSupportedException e, HttpServletRequest request,
 			HttpServletResponse response) {
@@ -61,6 +74,12 @@ class BackOfficeErrors {
 
 	@ExceptionHandler(Exception.class)
 	ModelAndView failed(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			// Tomcat's own upload limit, when the CSRF check reads the form before Spring resolves the upload.
+			if (t.getClass().getSimpleName().endsWith("SizeLimitExceededException")) {
+				return tooLarge(e, request, response);
+			}
+		}
 		log.error("Back office page {} {} failed", request.getMethod(), request.getRequestURI(), e);
 		return page(request, response, 500, "Something went wrong",
 				"The page could not be shown. The error is in the server's log; try again in a moment.");

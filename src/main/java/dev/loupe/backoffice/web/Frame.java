@@ -59,6 +59,8 @@ public record Frame(Staff staff, String title, String section, Flash flash) {
 		}
 		if (staff.can(Permission.CATALOG_READ)) {
 			store.add(item("/app/products", "Products", "products"));
+			store.add(item("/app/categories", "Categories", "categories"));
+			store.add(item("/app/collections", "Collections", "collections"));
 			store.add(item("/app/inventory", "Inventory", "inventory"));
 		}
 		if (staff.can(Permission.PROMOTIONS_WRITE)) {

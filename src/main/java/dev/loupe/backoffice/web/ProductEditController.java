@@ -25,6 +25,7 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -226,6 +227,68 @@ class ProductEditController {
 		}
 	}
 
+	@PostMapping("/app/products/{id}/organize")
+	@Requires(Permission.CATALOG_WRITE)
+	String organize(@PathVariable String id, @RequestParam MultiValueMap<String, String> params,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		Staff staff = Staff.of(request);
+		Product product = catalog.product(checkedId(id));
+		try {
+			List<String> categories = params.getOrDefault("category", List.of());
+			if (categories.size() > 100) {
+				throw LoupeException.invalidData("A product is in at most 100 categories.");
+			}
+			for (String c : categories) {
+				Forms.checkedId(c, "Product category");
+			}
+			String collection = Forms.param(params.toSingleValueMap(), "collection_id", 100);
+			String tagText = Forms.param(params.toSingleValueMap(), "tags", 2000);
+			LinkedHashSet<String> tags = new LinkedHashSet<>();
+			for (String t : tagText.split(",")) {
+				if (!t.isBlank()) {
+					if (t.strip().length() > 200) {
+						throw LoupeException.invalidData("A tag has at most 200 characters.");
+					}
+					tags.add(t.strip());
+				}
+			}
+			if (tags.size() > 100) {
+				throw LoupeException.invalidData("A product has at most 100 tags.");
+			}
+			List<String> channels = List.copyOf(new LinkedHashSet<>(params.getOrDefault("sales_channel", List.of())));
+			if (channels.size() > 100) {
+				throw LoupeException.invalidData("Too many sales channels.");
+			}
+			for (String c : channels) {
+				if (!markets.salesChannelExists(Forms.checkedId(c, "Sales channel"))) {
+					throw LoupeException.notFound("Sales channel", c);
+				}
+			}
+			Map<String, Object> body = new LinkedHashMap<>();
+			List<String> categoryIds = List.copyOf(new LinkedHashSet<>(categories));
+			body.put("categories", categoryIds.stream().map(c -> Map.of("id", c)).toList());
+			body.put("sales_channels", channels.stream().map(c -> Map.of("id", c)).toList());
+			body.put("collection_id", collection.isEmpty() ? null : collection);
+			body.put("tags", tags.stream().map(t -> Map.of("value", t)).toList());
+			tx.executeWithoutResult(s -> {
+				catalog.updateProduct(product.id(), Input.of(body));
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put("fields", List.of("categories", "collection_id", "tags", "sales_channels"));
+				details.put("sales_channels", channels);
+				details.put("categories", categoryIds);
+				details.put("collection_id", collection.isEmpty() ? "(none)" : collection);
+				details.put("tags", List.copyOf(tags));
+				record(staff, request, "product.updated", "product", product.id(), details);
+			});
+			Flash.put(request, response, Flash.success("Saved categories, collection, tags and sales channels."));
+			return "redirect:/app/products/" + product.id();
+		}
+		catch (LoupeException e) {
+			response.setStatus(e.status());
+			return editPage(staff, product, e.getMessage(), null, model);
+		}
+	}
+
 	@PostMapping("/app/products/{id}/variants/{variantId}")
 	@Requires(Permission.CATALOG_WRITE)
 	String updateVariant(@PathVariable String id, @PathVariable String variantId,
@@ -340,6 +403,12 @@ class ProductEditController {
 		model.addAttribute("rows", rows);
 		model.addAttribute("currencies", CURRENCIES);
 		model.addAttribute("canWrite", staff.can(Permission.CATALOG_WRITE));
+		model.addAttribute("categories", CategoryRow.tree(catalog.categories(), Map.of()));
+		model.addAttribute("channels", markets.salesChannels());
+		model.addAttribute("productChannels", catalog.salesChannelsOf(List.of(product.id())).getOrDefault(product.id(), List.of()));
+		model.addAttribute("collections", catalog.collections().stream()
+			.sorted(java.util.Comparator.comparing(dev.loupe.catalog.Collection::title, String.CASE_INSENSITIVE_ORDER))
+			.toList());
 		return "app/product";
 	}
 }

@@ -1,6 +1,10 @@
 package dev.loupe.catalog.internal;
 
 import dev.loupe.catalog.ProductFilter;
+import dev.loupe.catalog.VariantFilter;
+import dev.loupe.platform.SqlExpression;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -68,6 +72,53 @@ public final class ProductSearchSql {
 			sql.append(words ? " and p.search_vector @@ websearch_to_tsquery('english', :q)" : " and :q <% p.search_text");
 			params.addValue("q", f.query());
 		}
+		if (!f.variants().isEmpty()) {
+			sql.append(" and exists (select 1 from catalog.product_variant v where v.product_id = p.id and v.deleted_at is null")
+				.append(variantWhere(f.variants(), "v", params)).append(")");
+		}
 		return sql.toString();
+	}
+
+	/**
+	 * The conditions on one variant (alias {@code v}), each starting with " and ": one chosen value of every option
+	 * title, the price range (the pricing module's expression), stock (the inventory module's expression unless the
+	 * variant does not track inventory or allows back-orders).
+	 */
+	public static String variantWhere(VariantFilter f, String v, MapSqlParameterSource params) {
+		StringBuilder sql = new StringBuilder();
+		int i = 0;
+		for (Map.Entry<String, List<String>> option : f.options().entrySet()) {
+			String title = "vf_option_" + i;
+			String values = "vf_values_" + i++;
+			sql.append(" and exists (select 1 from catalog.product_variant_option vo")
+				.append(" join catalog.product_option_value ov on ov.id = vo.option_value_id and ov.deleted_at is null")
+				.append(" join catalog.product_option o on o.id = ov.option_id and o.deleted_at is null")
+				.append(" where vo.variant_id = ").append(v).append(".id and o.title = :").append(title)
+				.append(" and ov.value = any(:").append(values).append("))");
+			params.addValue(title, option.getKey());
+			params.addValue(values, option.getValue().toArray(String[]::new));
+		}
+		if (f.minPrice() != null || f.maxPrice() != null) {
+			String price = embed(f.price(), v + ".id", params);
+			if (f.minPrice() != null) {
+				sql.append(" and ").append(price).append(" >= :vf_min_price");
+				params.addValue("vf_min_price", f.minPrice());
+			}
+			if (f.maxPrice() != null) {
+				sql.append(" and ").append(price).append(" <= :vf_max_price");
+				params.addValue("vf_max_price", f.maxPrice());
+			}
+		}
+		if (f.inStock() != null) {
+			sql.append(" and (not ").append(v).append(".manage_inventory or ").append(v).append(".allow_backorder or ")
+				.append(embed(f.inStock(), v + ".id", params)).append(")");
+		}
+		return sql.toString();
+	}
+
+	/** Another module's expression about the row whose id is in {@code idColumn}, its parameters added. */
+	public static String embed(SqlExpression expression, String idColumn, MapSqlParameterSource params) {
+		expression.params().forEach(params::addValue);
+		return expression.on(idColumn);
 	}
 }

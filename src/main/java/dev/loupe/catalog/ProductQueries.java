@@ -33,6 +33,9 @@ public class ProductQueries {
 
 	/** A page of products in the given order (by relevance first when searching); {@link #count} gives the total. */
 	public List<Product> page(ProductFilter filter, ProductOrder order, int limit, int offset, Set<ProductRelations> relations) {
+		if (!filter.variants().isEmpty()) {
+			ProductSearchSql.withoutJit(jdbc);
+		}
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = ProductSearchSql.where(filter, matchesWords(filter), params);
 		String orderBy = filter.query() == null ? order.sql() : ProductSearchSql.RANK + " desc, " + order.sql();
@@ -48,6 +51,7 @@ public class ProductQueries {
 	 */
 	public List<Product> pageByPrice(ProductFilter filter, SqlExpression price, boolean descending, int limit, int offset,
 			Set<ProductRelations> relations) {
+		ProductSearchSql.withoutJit(jdbc);
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = ProductSearchSql.where(filter, matchesWords(filter), params);
 		String cheapest = "(select min(" + ProductSearchSql.embed(price, "sv.id", params)
@@ -64,6 +68,7 @@ public class ProductQueries {
 	 * Red still shows how many are Blue); titles by how many products offer them, values by rank then name.
 	 */
 	public List<OptionFacet> optionFacets(ProductFilter filter, int maxTitles, int maxValues) {
+		ProductSearchSql.withoutJit(jdbc);
 		ProductFilter products = filter.withVariants(VariantFilter.NONE);
 		boolean words = matchesWords(products);
 		Map<String, Map<String, long[]>> found = new java.util.LinkedHashMap<>();
@@ -97,7 +102,7 @@ public class ProductQueries {
 				join catalog.product_variant_option vo on vo.variant_id = v.id
 				join catalog.product_option_value ov on ov.id = vo.option_value_id and ov.deleted_at is null
 				join catalog.product_option o on o.id = ov.option_id and o.deleted_at is null
-				where """).append(ProductSearchSql.where(products, words, params))
+				where\s""").append(ProductSearchSql.where(products, words, params))
 			.append(ProductSearchSql.variantWhere(variants, "v", params));
 		if (onlyTitle != null) {
 			sql.append(" and o.title = :facet_title");
@@ -127,6 +132,9 @@ public class ProductQueries {
 
 	/** How many products a filter matches. */
 	public long count(ProductFilter filter) {
+		if (!filter.variants().isEmpty()) {
+			ProductSearchSql.withoutJit(jdbc);
+		}
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = ProductSearchSql.where(filter, matchesWords(filter), params);
 		Long count = jdbc.queryForObject("select count(*) from catalog.product p where " + where, params, Long.class);
@@ -295,6 +303,9 @@ public class ProductQueries {
 
 	/** Facets for a storefront's filter panel: how many visible products fall in each category, collection, type and tag. */
 	public Facets facets(ProductFilter filter) {
+		if (!filter.variants().isEmpty()) {
+			ProductSearchSql.withoutJit(jdbc);
+		}
 		return loader.facets(filter);
 	}
 }

@@ -66,20 +66,22 @@ public class PriceCalculator {
 	 * of each; an active sale lowers it, never raises it), null when the variant has no price in the currency.
 	 */
 	public SqlExpression listingPrice(PriceContext context) {
-		String applicable = "pr.variant_id = {id} and pr.currency_code = :pricing_currency and pr.deleted_at is null"
-				+ " and (pr.region_id is null or pr.region_id = cast(:pricing_region as text))"
-				+ " and (pr.min_quantity is null or pr.min_quantity <= 1)";
 		Map<String, Object> params = new HashMap<>();
 		params.put("pricing_currency", context.currencyCode().toLowerCase(Locale.ROOT));
 		params.put("pricing_region", context.regionId() == null ? "" : context.regionId());
 		params.put("pricing_at", Timestamp.from(context.at()));
-		// least() skips nulls: no sale gives the base price, a sale without a base price gives the sale price.
-		return new SqlExpression("least((select pr.amount from pricing.price pr where " + applicable
-				+ " and pr.price_list_id is null order by pr.region_id is null, pr.amount limit 1),"
-				+ " (select min(pr.amount) from pricing.price pr join pricing.price_list pl on pl.id = pr.price_list_id where "
-				+ applicable + " and pl.status = 'active' and pl.deleted_at is null"
-				+ " and (pl.starts_at is null or pl.starts_at <= :pricing_at) and (pl.ends_at is null or pl.ends_at > :pricing_at)))",
-				params);
+		// One probe of price_listing_idx per variant (V115). least() skips nulls: no sale gives the base price, a
+		// sale without a base price gives the sale price.
+		return new SqlExpression("""
+				select least(coalesce(min(pr.amount) filter (where pr.price_list_id is null and pr.region_id is not null),
+				    min(pr.amount) filter (where pr.price_list_id is null)),
+				  min(pr.amount) filter (where pr.price_list_id is not null and exists (select 1 from pricing.price_list pl
+				    where pl.id = pr.price_list_id and pl.status = 'active' and pl.deleted_at is null
+				    and (pl.starts_at is null or pl.starts_at <= :pricing_at) and (pl.ends_at is null or pl.ends_at > :pricing_at))))
+				from pricing.price pr
+				where pr.variant_id = {id} and pr.currency_code = :pricing_currency and pr.deleted_at is null
+				  and (pr.region_id is null or pr.region_id = cast(:pricing_region as text))
+				  and (pr.min_quantity is null or pr.min_quantity <= 1)""", params);
 	}
 
 	/** The rule itself, free of the database: regional before currency-wide, the lowest applicable sale wins. */

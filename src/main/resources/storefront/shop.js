@@ -4,6 +4,12 @@
     var el = e.target;
     if (el.matches && el.matches('[data-autosubmit]') && el.form) { el.form.requestSubmit ? el.form.requestSubmit() : el.form.submit(); }
   });
+  // On a phone the filter panel starts folded (it would push the products below the fold) unless filters are chosen.
+  function foldFilters() {
+    var panel = document.querySelector('.filter-panel');
+    if (panel && !panel.hasAttribute('data-active') && window.matchMedia('(max-width: 959px)').matches) { panel.open = false; }
+  }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', foldFilters); } else { foldFilters(); }
   // Gallery: a thumbnail shows its image in place instead of opening it.
   document.addEventListener('click', function (e) {
     var link = e.target.closest && e.target.closest('[data-gallery]');

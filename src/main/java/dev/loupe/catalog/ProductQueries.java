@@ -2,6 +2,7 @@ package dev.loupe.catalog;
 
 import dev.loupe.catalog.internal.ProductLoader;
 import dev.loupe.catalog.internal.ProductSearchSql;
+import dev.loupe.platform.SqlExpression;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,6 +33,9 @@ public class ProductQueries {
 
 	/** A page of products in the given order (by relevance first when searching); {@link #count} gives the total. */
 	public List<Product> page(ProductFilter filter, ProductOrder order, int limit, int offset, Set<ProductRelations> relations) {
+		if (!filter.variants().isEmpty()) {
+			ProductSearchSql.withoutJit(jdbc);
+		}
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = ProductSearchSql.where(filter, matchesWords(filter), params);
 		String orderBy = filter.query() == null ? order.sql() : ProductSearchSql.RANK + " desc, " + order.sql();
@@ -41,8 +45,96 @@ public class ProductQueries {
 		return loader.load(ids, relations);
 	}
 
+	/**
+	 * A page of products by the price of their cheapest live variant ({@code price} is the pricing module's
+	 * expression for the shopper's region), cheapest or dearest first; products without a price come last.
+	 */
+	public List<Product> pageByPrice(ProductFilter filter, SqlExpression price, boolean descending, int limit, int offset,
+			Set<ProductRelations> relations) {
+		ProductSearchSql.withoutJit(jdbc);
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = ProductSearchSql.where(filter, matchesWords(filter), params);
+		String cheapest = "(select min(" + ProductSearchSql.embed(price, "sv.id", params)
+				+ ") from catalog.product_variant sv where sv.product_id = p.id and sv.deleted_at is null)";
+		params.addValue("limit", limit).addValue("offset", offset);
+		List<String> ids = jdbc.queryForList("select p.id from catalog.product p where " + where + " order by " + cheapest
+				+ (descending ? " desc" : " asc") + " nulls last, p.id limit :limit offset :offset", params, String.class);
+		return loader.load(ids, relations);
+	}
+
+	/**
+	 * The option titles of a listing with, per value, how many of its products have a variant offering that value
+	 * and meeting the filter's other variant conditions. A title's own choices are left out of its counts (choosing
+	 * Red still shows how many are Blue); titles by how many products offer them, values by rank then name.
+	 */
+	public List<OptionFacet> optionFacets(ProductFilter filter, int maxTitles, int maxValues) {
+		ProductSearchSql.withoutJit(jdbc);
+		ProductFilter products = filter.withVariants(VariantFilter.NONE);
+		boolean words = matchesWords(products);
+		Map<String, Map<String, long[]>> found = new java.util.LinkedHashMap<>();
+		List<String> chosen = List.copyOf(filter.variants().options().keySet());
+		countOptions(products, words, filter.variants(), null, chosen, found);
+		for (String title : chosen) {
+			countOptions(products, words, filter.variants().without(title), title, List.of(), found);
+		}
+		Map<String, Long> offeredBy = new HashMap<>();
+		found.forEach((title, values) -> offeredBy.put(title, values.values().stream().mapToLong(c -> c[0]).sum()));
+		return found.entrySet().stream()
+			.sorted(Comparator.comparing((Map.Entry<String, Map<String, long[]>> e) -> -offeredBy.get(e.getKey()))
+				.thenComparing(Map.Entry::getKey))
+			.limit(maxTitles)
+			.map(e -> new OptionFacet(e.getKey(), e.getValue().entrySet().stream()
+				.sorted(Comparator.comparingLong((Map.Entry<String, long[]> v) -> v.getValue()[1])
+					.thenComparing(Map.Entry::getKey))
+				.limit(maxValues)
+				.map(v -> new OptionFacet.Value(v.getKey(), v.getValue()[0]))
+				.toList()))
+			.toList();
+	}
+
+	private void countOptions(ProductFilter products, boolean words, VariantFilter variants, String onlyTitle,
+			List<String> exceptTitles, Map<String, Map<String, long[]>> found) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		StringBuilder sql = new StringBuilder("""
+				select o.title, ov.value, count(distinct p.id) as n, min(ov.rank) as r
+				from catalog.product p
+				join catalog.product_variant v on v.product_id = p.id and v.deleted_at is null
+				join catalog.product_variant_option vo on vo.variant_id = v.id
+				join catalog.product_option_value ov on ov.id = vo.option_value_id and ov.deleted_at is null
+				join catalog.product_option o on o.id = ov.option_id and o.deleted_at is null
+				where\s""").append(ProductSearchSql.where(products, words, params))
+			.append(ProductSearchSql.variantWhere(variants, "v", params));
+		if (onlyTitle != null) {
+			sql.append(" and o.title = :facet_title");
+			params.addValue("facet_title", onlyTitle);
+		}
+		else if (!exceptTitles.isEmpty()) {
+			sql.append(" and o.title <> all(:facet_except)");
+			params.addValue("facet_except", exceptTitles.toArray(String[]::new));
+		}
+		sql.append(" group by o.title, ov.value");
+		jdbc.query(sql.toString(), params, rs -> {
+			found.computeIfAbsent(rs.getString("title"), k -> new HashMap<>())
+				.put(rs.getString("value"), new long[] { rs.getLong("n"), rs.getLong("r") });
+		});
+	}
+
+	/** Which of these option titles some visible product of these sales channels has. */
+	public Set<String> optionTitles(List<String> salesChannelIds, java.util.Collection<String> titles) {
+		if (titles.isEmpty()) {
+			return Set.of();
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = optionWhere(salesChannelIds, List.of(), List.copyOf(titles), List.of(), null, params);
+		return Set.copyOf(jdbc.queryForList("select distinct o.title from catalog.product_option o join catalog.product p"
+				+ " on p.id = o.product_id where " + where, params, String.class));
+	}
+
 	/** How many products a filter matches. */
 	public long count(ProductFilter filter) {
+		if (!filter.variants().isEmpty()) {
+			ProductSearchSql.withoutJit(jdbc);
+		}
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = ProductSearchSql.where(filter, matchesWords(filter), params);
 		Long count = jdbc.queryForObject("select count(*) from catalog.product p where " + where, params, Long.class);
@@ -211,6 +303,9 @@ public class ProductQueries {
 
 	/** Facets for a storefront's filter panel: how many visible products fall in each category, collection, type and tag. */
 	public Facets facets(ProductFilter filter) {
+		if (!filter.variants().isEmpty()) {
+			ProductSearchSql.withoutJit(jdbc);
+		}
 		return loader.facets(filter);
 	}
 }

@@ -1,5 +1,6 @@
 package dev.loupe.inventory;
 
+import dev.loupe.platform.SqlExpression;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,16 @@ public class StockLevels {
 
 	StockLevels(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * As SQL, whether the variant whose id is {@code {id}} has stock to sell (stocked minus reserved over all
+	 * locations above zero), for listings filtered in the database; whether a variant needs stock at all (managed
+	 * inventory, back-orders) is the catalogue's to decide.
+	 */
+	public SqlExpression inStock() {
+		return new SqlExpression("coalesce((select sum(il.stocked_quantity - il.reserved_quantity)"
+				+ " from inventory.inventory_level il where il.variant_id = {id}), 0) > 0", Map.of());
 	}
 
 	/** Available quantities; variants without any level are absent (zero). */

@@ -1,6 +1,7 @@
 package dev.loupe.pricing;
 
 import dev.loupe.platform.Money;
+import dev.loupe.platform.SqlExpression;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -57,6 +58,30 @@ public class PriceCalculator {
 		Map<String, CalculatedPrice> prices = new HashMap<>();
 		candidates.forEach((variant, list) -> choose(variant, list, context).ifPresent(p -> prices.put(variant, p)));
 		return prices;
+	}
+
+	/**
+	 * The calculated price of the variant whose id is {@code {id}} as SQL, for listings filtered or sorted by price in
+	 * the database: the same rule as {@link #choose} (the region's own base price before the currency's, the lowest
+	 * of each; an active sale lowers it, never raises it), null when the variant has no price in the currency.
+	 */
+	public SqlExpression listingPrice(PriceContext context) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("pricing_currency", context.currencyCode().toLowerCase(Locale.ROOT));
+		params.put("pricing_region", context.regionId() == null ? "" : context.regionId());
+		params.put("pricing_at", Timestamp.from(context.at()));
+		// One probe of price_listing_idx per variant (V115). least() skips nulls: no sale gives the base price, a
+		// sale without a base price gives the sale price.
+		return new SqlExpression("""
+				select least(coalesce(min(pr.amount) filter (where pr.price_list_id is null and pr.region_id is not null),
+				    min(pr.amount) filter (where pr.price_list_id is null)),
+				  min(pr.amount) filter (where pr.price_list_id is not null and exists (select 1 from pricing.price_list pl
+				    where pl.id = pr.price_list_id and pl.status = 'active' and pl.deleted_at is null
+				    and (pl.starts_at is null or pl.starts_at <= :pricing_at) and (pl.ends_at is null or pl.ends_at > :pricing_at))))
+				from pricing.price pr
+				where pr.variant_id = {id} and pr.currency_code = :pricing_currency and pr.deleted_at is null
+				  and (pr.region_id is null or pr.region_id = cast(:pricing_region as text))
+				  and (pr.min_quantity is null or pr.min_quantity <= 1)""", params);
 	}
 
 	/** The rule itself, free of the database: regional before currency-wide, the lowest applicable sale wins. */

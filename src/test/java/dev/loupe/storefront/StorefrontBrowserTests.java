@@ -268,6 +268,50 @@ class StorefrontBrowserTests {
 		}
 	}
 
+	@Test
+	void aShopperNarrowsACategoryByColourAndPriceAndSortsByPrice() {
+		for (String device : List.of("desktop", "phone")) {
+			try (BrowserContext context = device.equals("desktop") ? browsers.desktop() : browsers.phone()) {
+				Page page = context.newPage();
+				page.navigate(url("/categories/sensors"));
+				Locator titles = page.locator(".grid .card-title");
+				assertThat(titles.filter(new Locator.FilterOptions().setHasText("Loupe Presence Ceiling"))).hasCount(1);
+				int before = titles.count();
+				if (device.equals("phone")) {
+					// On a phone the filters start folded under their summary.
+					assertThat(page.locator(".filter-panel ul[data-option=Colour]")).not().isVisible();
+					page.locator(".filter-summary").click();
+				}
+				page.locator("ul[data-option=Colour] a", new Page.LocatorOptions().setHasText("Sage")).click();
+				page.waitForURL(Pattern.compile(".*option=Colour%3ASage.*"));
+				assertThat(page.locator(".chips")).containsText("Colour: Sage");
+				assertThat(titles.filter(new Locator.FilterOptions().setHasText("Loupe Presence Ceiling"))).hasCount(0);
+				assertThat(titles.filter(new Locator.FilterOptions().setHasText("Loupe Presence Mini"))).hasCount(1);
+				assertThat(titles).not().hasCount(before);
+
+				page.locator("input[name=max_price]").fill("60");
+				page.locator(".price-range button").click();
+				page.waitForURL(Pattern.compile(".*max_price=60.*"));
+				assertThat(page.locator(".chips")).containsText("Up to $60.00");
+				assertThat(page.locator(".chips")).containsText("Colour: Sage");
+				assertThat(titles.filter(new Locator.FilterOptions().setHasText("Loupe Presence Outdoor"))).hasCount(0);
+				assertThat(titles.filter(new Locator.FilterOptions().setHasText("Loupe Presence One"))).hasCount(1);
+				assertThat(titles.filter(new Locator.FilterOptions().setHasText("Loupe Presence Mini"))).hasCount(1);
+
+				page.locator(".sorts a", new Page.LocatorOptions().setHasText("Price: low to high")).click();
+				page.waitForURL(Pattern.compile(".*sort=price.*"));
+				assertThat(titles.first()).hasText("Loupe Presence Mini");
+				assertThat(page.locator(".chips")).containsText("Up to $60.00");
+				shot(page, "listing-filtered", device);
+
+				page.locator(".chips a", new Page.LocatorOptions().setHasText("Colour: Sage")).click();
+				assertThat(page.locator(".chips")).not().containsText("Colour: Sage");
+				assertThat(page.locator(".chips")).containsText("Up to $60.00");
+				assertThat(page).hasURL(Pattern.compile(".*max_price=60&sort=price$"));
+			}
+		}
+	}
+
 	private void shot(Page page, String name, String device) {
 		// The header is sticky: a full-page screenshot taken while scrolled would draw it mid-page.
 		page.evaluate("window.scrollTo(0, 0)");

@@ -1,6 +1,10 @@
 package dev.loupe.catalog.internal;
 
 import dev.loupe.catalog.ProductFilter;
+import dev.loupe.catalog.VariantFilter;
+import dev.loupe.platform.SqlExpression;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -68,6 +72,57 @@ public final class ProductSearchSql {
 			sql.append(words ? " and p.search_vector @@ websearch_to_tsquery('english', :q)" : " and :q <% p.search_text");
 			params.addValue("q", f.query());
 		}
+		if (!f.variants().isEmpty()) {
+			sql.append(" and exists (select 1 from catalog.product_variant v where v.product_id = p.id and v.deleted_at is null")
+				.append(variantWhere(f.variants(), "v", params)).append(")");
+		}
 		return sql.toString();
+	}
+
+	/**
+	 * The conditions on one variant (alias {@code v}), each starting with " and ": one chosen value of every option
+	 * title, the price range (the pricing module's expression), stock (the inventory module's expression unless the
+	 * variant does not track inventory or allows back-orders).
+	 */
+	public static String variantWhere(VariantFilter f, String v, MapSqlParameterSource params) {
+		StringBuilder sql = new StringBuilder();
+		int i = 0;
+		for (Map.Entry<String, List<String>> option : f.options().entrySet()) {
+			String title = "vf_option_" + i;
+			String values = "vf_values_" + i++;
+			sql.append(" and exists (select 1 from catalog.product_variant_option vo")
+				.append(" join catalog.product_option_value ov on ov.id = vo.option_value_id and ov.deleted_at is null")
+				.append(" join catalog.product_option o on o.id = ov.option_id and o.deleted_at is null")
+				.append(" where vo.variant_id = ").append(v).append(".id and o.title = :").append(title)
+				.append(" and ov.value = any(:").append(values).append("))");
+			params.addValue(title, option.getKey());
+			params.addValue(values, option.getValue().toArray(String[]::new));
+		}
+		if (f.minPrice() != null || f.maxPrice() != null) {
+			// A range, so that the price is worked out once per variant (a missing bound is open).
+			sql.append(" and ").append(embed(f.price(), v + ".id", params))
+				.append(" <@ numrange(cast(:vf_min_price as numeric), cast(:vf_max_price as numeric), '[]')");
+			params.addValue("vf_min_price", f.minPrice());
+			params.addValue("vf_max_price", f.maxPrice());
+		}
+		if (f.inStock() != null) {
+			sql.append(" and (not ").append(v).append(".manage_inventory or ").append(v).append(".allow_backorder or ")
+				.append(embed(f.inStock(), v + ".id", params)).append(")");
+		}
+		return sql.toString();
+	}
+
+	/**
+	 * Turns PostgreSQL's JIT compilation off for the rest of the transaction: a listing that works out prices or
+	 * stock per variant is costed high enough to trigger it, and compiling took longer (1.7 s) than the query.
+	 */
+	public static void withoutJit(NamedParameterJdbcTemplate jdbc) {
+		jdbc.getJdbcTemplate().execute("set local jit = off");
+	}
+
+	/** Another module's expression about the row whose id is in {@code idColumn}, its parameters added. */
+	public static String embed(SqlExpression expression, String idColumn, MapSqlParameterSource params) {
+		expression.params().forEach(params::addValue);
+		return expression.on(idColumn);
 	}
 }

@@ -26,23 +26,43 @@ public class LoginThrottle {
 
 	/** Refuses with 429 when the address or the account has failed too often in the window. */
 	public void check(String address, String account) {
-		if (count("ip:" + address) >= PER_ADDRESS || count("acct:" + account) >= PER_ACCOUNT) {
-			throw new TooManyRequestsException("Too many failed logins; try again later", WINDOW.toSeconds());
-		}
+		check("", address, account, PER_ADDRESS, PER_ACCOUNT, "Too many failed logins; try again later");
 	}
 
 	public void failed(String address, String account) {
-		failures.get("ip:" + address, k -> new AtomicInteger()).incrementAndGet();
-		failures.get("acct:" + account, k -> new AtomicInteger()).incrementAndGet();
+		failed("", address, account);
 	}
 
 	public void succeeded(String account) {
-		failures.invalidate("acct:" + account);
+		succeeded("", account);
 	}
 
 	/** Forgets the failures of a client address (an operator unblocking an office behind one address; tests). */
 	public void forgetAddress(String address) {
-		failures.invalidate("ip:" + address);
+		forgetAddress("", address);
+	}
+
+	/**
+	 * The same limit for another kind of secret guessed by trying (a guest order lookup's number and email): failures
+	 * of a {@code kind} count apart from logins and from other kinds.
+	 */
+	public void check(String kind, String address, String account, int perAddress, int perAccount, String message) {
+		if (count(kind + "ip:" + address) >= perAddress || count(kind + "acct:" + account) >= perAccount) {
+			throw new TooManyRequestsException(message, WINDOW.toSeconds());
+		}
+	}
+
+	public void failed(String kind, String address, String account) {
+		failures.get(kind + "ip:" + address, k -> new AtomicInteger()).incrementAndGet();
+		failures.get(kind + "acct:" + account, k -> new AtomicInteger()).incrementAndGet();
+	}
+
+	public void succeeded(String kind, String account) {
+		failures.invalidate(kind + "acct:" + account);
+	}
+
+	public void forgetAddress(String kind, String address) {
+		failures.invalidate(kind + "ip:" + address);
 	}
 
 	private int count(String key) {

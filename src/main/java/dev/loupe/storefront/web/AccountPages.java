@@ -5,6 +5,7 @@ import dev.loupe.customer.Address;
 import dev.loupe.customer.AddressFilter;
 import dev.loupe.customer.Customer;
 import dev.loupe.customer.Customers;
+import dev.loupe.identity.GuestOrderLookups;
 import dev.loupe.identity.Logins;
 import dev.loupe.identity.PasswordResets;
 import dev.loupe.identity.Principal;
@@ -18,6 +19,7 @@ import dev.loupe.platform.ErrorType;
 import dev.loupe.platform.Ids;
 import dev.loupe.platform.Input;
 import dev.loupe.platform.LoupeException;
+import dev.loupe.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -54,9 +56,11 @@ class AccountPages {
 	private final Orders orders;
 	private final Carts carts;
 	private final Visits visits;
+	private final GuestOrderLookups lookups;
 
 	AccountPages(Logins logins, Sessions sessions, PasswordResets resets, Customers customers, Orders orders,
-			Carts carts, Visits visits) {
+			Carts carts, Visits visits, GuestOrderLookups lookups) {
+		this.lookups = lookups;
 		this.logins = logins;
 		this.sessions = sessions;
 		this.resets = resets;
@@ -374,13 +378,26 @@ class AccountPages {
 		values.put("number", number);
 		values.put("email", email);
 		String digits = number == null ? "" : number.replaceFirst("^#", "").strip();
-		Optional<Order> order = digits.matches("\\d{1,15}") && email != null
+		boolean wellFormed = digits.matches("\\d{1,15}");
+		String orderKey = wellFormed ? Long.toString(Long.parseLong(digits)) : "?";
+		try {
+			lookups.check(http.getRemoteAddr(), orderKey);
+		}
+		catch (TooManyRequestsException e) {
+			response.setStatus(429);
+			response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+			return form(http, response, model, "storefront/lookup", "Find your order", values, Map.of(), e.getMessage(),
+					null, null);
+		}
+		Optional<Order> order = wellFormed && email != null
 				? orders.findByDisplayId(Long.parseLong(digits), email) : Optional.empty();
 		if (order.isEmpty()) {
+			lookups.failed(http.getRemoteAddr(), orderKey);
 			response.setStatus(404);
 			return form(http, response, model, "storefront/lookup", "Find your order", values, Map.of(),
 					"We could not find an order with that number and email. Check both and try again.", null, null);
 		}
+		lookups.succeeded(orderKey);
 		Visit visit = visits.of(http);
 		Frame frame = visits.frame(visit, http, "Order #" + order.get().displayId(), "Your order at Loupe.", true);
 		model.addAttribute("page", OrderViews.page(frame, order.get(), false));

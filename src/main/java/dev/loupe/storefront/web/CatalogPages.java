@@ -3,6 +3,9 @@ package dev.loupe.storefront.web;
 import dev.loupe.catalog.Category;
 import dev.loupe.catalog.Collection;
 import dev.loupe.catalog.Facets;
+import dev.loupe.catalog.OptionFacet;
+import dev.loupe.catalog.VariantFilter;
+import dev.loupe.platform.Money;
 import dev.loupe.catalog.Product;
 import dev.loupe.catalog.ProductFilter;
 import dev.loupe.catalog.ProductOrder;
@@ -36,7 +39,9 @@ class CatalogPages {
 	static final int PER_PAGE = 24;
 	private static final int MAX_PAGE = 400;
 	private static final Set<ProductRelations> CARD = EnumSet.of(ProductRelations.VARIANTS);
-	private static final Map<String, ProductOrder> SORTS = sorts();
+	private static final Map<String, String> SORTS = sorts();
+	private static final int MAX_OPTION_TITLES = 6;
+	private static final int MAX_OPTION_VALUES = 30;
 
 	private final ProductQueries products;
 	private final Visits visits;
@@ -48,11 +53,13 @@ class CatalogPages {
 		this.listings = listings;
 	}
 
-	private static Map<String, ProductOrder> sorts() {
-		Map<String, ProductOrder> sorts = new LinkedHashMap<>();
-		sorts.put("newest", ProductOrder.CREATED_AT_DESC);
-		sorts.put("title", ProductOrder.TITLE);
-		sorts.put("-title", ProductOrder.TITLE_DESC);
+	private static Map<String, String> sorts() {
+		Map<String, String> sorts = new LinkedHashMap<>();
+		sorts.put("newest", "Newest");
+		sorts.put("price", "Price: low to high");
+		sorts.put("-price", "Price: high to low");
+		sorts.put("title", "Name A–Z");
+		sorts.put("-title", "Name Z–A");
 		return sorts;
 	}
 
@@ -140,12 +147,25 @@ class CatalogPages {
 		boolean search = "/search".equals(path);
 		String sortKey = Optional.ofNullable(one(http, "sort")).filter(SORTS::containsKey).orElse("newest");
 		int page = Math.min(Math.max(number(one(http, "page"), 1), 1), MAX_PAGE);
-		ProductFilter filter = filter(visit.salesChannelIds(), q, categoryIds, collectionIds);
+		ListingFilter variantChoice = ListingFilter.of(http);
+		if (!variantChoice.options().isEmpty()) {
+			variantChoice = variantChoice.onlyTitles(
+					products.optionTitles(visit.salesChannelIds(), variantChoice.options().keySet()));
+		}
+		ProductFilter filter = filter(visit.salesChannelIds(), q, categoryIds, collectionIds)
+			.withVariants(variants(variantChoice, visit));
 		long total = listings.count(filter);
 		int pages = (int) Math.max(1, Math.min(MAX_PAGE, (total + PER_PAGE - 1) / PER_PAGE));
 		page = Math.min(page, pages);
-		List<ProductCard> cards = listings.cards(
-				products.page(filter, SORTS.get(sortKey), PER_PAGE, (page - 1) * PER_PAGE, CARD), visit.region());
+		int offset = (page - 1) * PER_PAGE;
+		List<Product> found = switch (sortKey) {
+			case "price", "-price" -> products.pageByPrice(filter, listings.listingPrice(visit.region()),
+					"-price".equals(sortKey), PER_PAGE, offset, CARD);
+			case "title" -> products.page(filter, ProductOrder.TITLE, PER_PAGE, offset, CARD);
+			case "-title" -> products.page(filter, ProductOrder.TITLE_DESC, PER_PAGE, offset, CARD);
+			default -> products.page(filter, ProductOrder.CREATED_AT_DESC, PER_PAGE, offset, CARD);
+		};
+		List<ProductCard> cards = listings.cards(found, visit.region());
 
 		Map<String, List<String>> params = new LinkedHashMap<>();
 		if (q != null) {
@@ -155,26 +175,27 @@ class CatalogPages {
 			params.put("category", many(http, "category"));
 			params.put("collection", many(http, "collection"));
 		}
+		Map<String, List<String>> unfiltered = new LinkedHashMap<>(params);
+		variantChoice.addTo(params);
 		if (!"newest".equals(sortKey)) {
 			params.put("sort", List.of(sortKey));
+			unfiltered.put("sort", List.of(sortKey));
 		}
 		List<FacetLink> sorts = new ArrayList<>();
-		for (String key : SORTS.keySet()) {
+		for (Map.Entry<String, String> sort : SORTS.entrySet()) {
 			Map<String, List<String>> p = new LinkedHashMap<>(params);
 			p.remove("sort");
-			if (!"newest".equals(key)) {
-				p.put("sort", List.of(key));
+			if (!"newest".equals(sort.getKey())) {
+				p.put("sort", List.of(sort.getKey()));
 			}
-			sorts.add(new FacetLink(switch (key) {
-				case "title" -> "Name A–Z";
-				case "-title" -> "Name Z–A";
-				default -> "Newest";
-			}, 0, url(path, p), key.equals(sortKey), 0));
+			sorts.add(new FacetLink(sort.getValue(), 0, url(path, p), sort.getKey().equals(sortKey), 0));
 		}
+		FilterPanel panel = panel(path, params, unfiltered, variantChoice, filter, visit);
 		List<FacetLink> categoryFacets = new ArrayList<>();
 		List<FacetLink> collectionFacets = new ArrayList<>();
 		if (search) {
-			Facets facets = listings.facets(filter(visit.salesChannelIds(), q, List.of(), collectionIds));
+			Facets facets = listings.facets(filter(visit.salesChannelIds(), q, List.of(), collectionIds)
+				.withVariants(filter.variants()));
 			List<String> chosen = many(http, "category");
 			for (Category c : flatten(visits.snapshot().tree(), 0)) {
 				long n = facets.categories().getOrDefault(c.id(), 0L);
@@ -192,7 +213,8 @@ class CatalogPages {
 					categoryFacets.add(new FacetLink(c.name(), n, url(path, p), active, c.parentCategoryId() == null ? 0 : 1));
 				}
 			}
-			Facets byCollection = listings.facets(filter(visit.salesChannelIds(), q, categoryIds, List.of()));
+			Facets byCollection = listings.facets(filter(visit.salesChannelIds(), q, categoryIds, List.of())
+				.withVariants(filter.variants()));
 			List<String> chosenCollections = many(http, "collection");
 			for (Collection c : products.collections()) {
 				long n = byCollection.collections().getOrDefault(c.id(), 0L);
@@ -231,9 +253,79 @@ class CatalogPages {
 		}
 		frame = frame.withQuery(q).withJsonLd(JsonLd.breadcrumbs(crumbs, visits.base(http), frame.canonical()));
 		model.addAttribute("page", new ListingPage(frame, heading, intro, crumbs, cards, total, page, pages,
-				categoryFacets, collectionFacets, sorts, previous, next, pageLinks, q, search));
+				categoryFacets, collectionFacets, sorts, previous, next, pageLinks, q, search, panel));
 		PageCaching.catalogue(http, response);
 		return "storefront/listing";
+	}
+
+	private VariantFilter variants(ListingFilter chosen, Visit visit) {
+		if (chosen.isEmpty()) {
+			return VariantFilter.NONE;
+		}
+		boolean priced = chosen.minPrice() != null || chosen.maxPrice() != null;
+		return new VariantFilter(chosen.options(), priced ? listings.listingPrice(visit.region()) : null,
+				chosen.minPrice(), chosen.maxPrice(), chosen.inStock() ? listings.inStock() : null);
+	}
+
+	/** The option, price and stock filters of a listing: links that toggle, a price form, chips that remove. */
+	private FilterPanel panel(String path, Map<String, List<String>> params, Map<String, List<String>> unfiltered,
+			ListingFilter chosen, ProductFilter filter, Visit visit) {
+		String currency = visit.region().currencyCode();
+		List<FilterPanel.OptionGroup> groups = new ArrayList<>();
+		List<FacetLink> chips = new ArrayList<>();
+		for (OptionFacet facet : products.optionFacets(filter, MAX_OPTION_TITLES, MAX_OPTION_VALUES)) {
+			List<String> picked = chosen.options().getOrDefault(facet.title(), List.of());
+			List<FacetLink> values = new ArrayList<>();
+			List<String> shown = new ArrayList<>();
+			for (OptionFacet.Value v : facet.values()) {
+				shown.add(v.value());
+				values.add(new FacetLink(v.value(), v.count(), filteredUrl(path, unfiltered, chosen.toggle(facet.title(), v.value())),
+						picked.contains(v.value()), 0));
+			}
+			for (String value : picked) {
+				if (!shown.contains(value)) {
+					values.add(new FacetLink(value, 0, filteredUrl(path, unfiltered, chosen.toggle(facet.title(), value)), true, 0));
+				}
+			}
+			groups.add(new FilterPanel.OptionGroup(facet.title(), values));
+		}
+		chosen.options().forEach((title, values) -> values.forEach(value -> chips.add(new FacetLink(title + ": " + value, 0,
+				filteredUrl(path, unfiltered, chosen.toggle(title, value)), true, 0))));
+		if (chosen.minPrice() != null || chosen.maxPrice() != null) {
+			String min = chosen.minPrice() == null ? null : Formats.money(Money.of(chosen.minPrice(), currency));
+			String max = chosen.maxPrice() == null ? null : Formats.money(Money.of(chosen.maxPrice(), currency));
+			String label = min != null && max != null ? min + " – " + max : min != null ? "From " + min : "Up to " + max;
+			chips.add(new FacetLink(label, 0, filteredUrl(path, unfiltered, chosen.withoutPrice()), true, 0));
+		}
+		if (chosen.inStock()) {
+			chips.add(new FacetLink("In stock", 0, filteredUrl(path, unfiltered, chosen.withInStock(false)), true, 0));
+		}
+		FacetLink inStock = new FacetLink("In stock only", 0,
+				filteredUrl(path, unfiltered, chosen.withInStock(!chosen.inStock())), chosen.inStock(), 0);
+		List<FilterPanel.Hidden> keep = new ArrayList<>();
+		params.forEach((name, values) -> {
+			if (!name.equals("min_price") && !name.equals("max_price") && !name.equals("page")) {
+				values.forEach(v -> keep.add(new FilterPanel.Hidden(name, v)));
+			}
+		});
+		return new FilterPanel(groups, chosen.minPrice() == null ? "" : chosen.minPrice().toPlainString(),
+				chosen.maxPrice() == null ? "" : chosen.maxPrice().toPlainString(), Formats.symbol(currency), inStock,
+				chips, url(path, unfiltered), path, keep);
+	}
+
+	/** The listing's URL with other variant filters (the search words, categories and sort kept; back to page 1). */
+	private static String filteredUrl(String path, Map<String, List<String>> unfiltered, ListingFilter next) {
+		Map<String, List<String>> p = new LinkedHashMap<>();
+		unfiltered.forEach((k, v) -> {
+			if (!k.equals("sort")) {
+				p.put(k, v);
+			}
+		});
+		next.addTo(p);
+		if (unfiltered.containsKey("sort")) {
+			p.put("sort", unfiltered.get("sort"));
+		}
+		return url(path, p);
 	}
 
 	static ProductFilter filter(List<String> channels, String q, List<String> categoryIds, List<String> collectionIds) {

@@ -6,5 +6,5 @@ import java.util.List;
 public record ListingPage(Frame frame, String heading, String intro, List<Crumb> crumbs, List<ProductCard> products,
 		long total, int page, int pages, List<FacetLink> categoryFacets, List<FacetLink> collectionFacets,
 		List<FacetLink> sorts, String previousUrl, String nextUrl, List<FacetLink> pageLinks, String query,
-		boolean search) {
+		boolean search, FilterPanel filters) {
 }

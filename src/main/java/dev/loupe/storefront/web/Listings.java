@@ -8,6 +8,7 @@ import dev.loupe.catalog.ProductKind;
 import dev.loupe.inventory.StockLevels;
 import dev.loupe.market.Region;
 import dev.loupe.platform.Money;
+import dev.loupe.platform.SqlExpression;
 import dev.loupe.pricing.CalculatedPrice;
 import dev.loupe.pricing.PriceCalculator;
 import dev.loupe.pricing.PriceContext;
@@ -58,6 +59,16 @@ class Listings {
 
 	PriceContext context(Region region) {
 		return new PriceContext(region.currencyCode(), region.id(), region.taxInclusive(), clock.instant());
+	}
+
+	/** The price a card shows (the cheapest variant's in the region), as SQL for filtering and sorting listings. */
+	SqlExpression listingPrice(Region region) {
+		return prices.listingPrice(context(region));
+	}
+
+	/** Whether a variant has stock, as SQL for the "in stock only" filter. */
+	SqlExpression inStock() {
+		return stock.inStock();
 	}
 
 	List<ProductCard> cards(List<Product> products, Region region) {

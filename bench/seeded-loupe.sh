@@ -6,7 +6,10 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 data=$(mktemp -d /tmp/loupe-bench.XXXXXX); chmod 755 "$data"
 mkdir -p bench/results
 export LOUPE_DATA_DIR="$data/data" LOUPE_LOG_FORMAT=json PORT
-java -jar target/loupe.jar seed --products "$N" > "$data/seed.log" 2>&1
+seed_started=$(date +%s)
+# SEED_ARGS: more for the seed command (backoffice.sh adds --orders N).
+java -jar target/loupe.jar seed --products "$N" ${SEED_ARGS:-} > "$data/seed.log" 2>&1
+seed_seconds=$(( $(date +%s) - seed_started ))
 java -XX:+UseParallelGC -jar target/loupe.jar > "$data/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT

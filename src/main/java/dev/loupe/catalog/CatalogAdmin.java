@@ -85,6 +85,20 @@ public class CatalogAdmin {
 		return n == null ? 0 : n;
 	}
 
+	/**
+	 * The number of matching live products, counting no further than {@code cap + 1}: a list page only needs to say
+	 * "more than {@code cap}", and a capped count stops reading early on a large catalogue.
+	 */
+	@Transactional(readOnly = true)
+	public long countProducts(String q, List<String> statuses, long cap) {
+		Where where = productWhere(q, statuses);
+		List<Object> args = new ArrayList<>(where.args());
+		args.add(cap + 1);
+		Long n = jdbc.queryForObject("select count(*) from (select 1 from catalog.product p where " + where.sql()
+				+ " limit ?) c", Long.class, args.toArray());
+		return n == null ? 0 : n;
+	}
+
 	/** The sales channels each product is sold in, by product id. */
 	@Transactional(readOnly = true)
 	public Map<String, List<String>> salesChannelsOf(List<String> productIds) {

@@ -21,6 +21,8 @@ class ProductsController {
 
 	static final int PAGE_SIZE = 25;
 	static final int MAX_PAGE = 400;
+	/** Counted no further: the list says "more than 10,000" (MAX_PAGE pages hold as many). */
+	static final long COUNT_CAP = (long) PAGE_SIZE * MAX_PAGE;
 	static final Set<String> STATUSES = Set.of("draft", "proposed", "published", "rejected");
 
 	private final CatalogAdmin catalog;
@@ -49,7 +51,7 @@ class ProductsController {
 		List<Product> products = catalog.products(query.isEmpty() ? null : query, statuses, PAGE_SIZE + 1,
 				(page - 1) * PAGE_SIZE);
 		boolean more = products.size() > PAGE_SIZE;
-		long total = catalog.countProducts(query.isEmpty() ? null : query, statuses);
+		long total = catalog.countProducts(query.isEmpty() ? null : query, statuses, COUNT_CAP);
 		String base = "/app/products?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&status=" + status
 				+ "&page=";
 		model.addAttribute("frame", new Frame(staff, "Products", "products", Flash.take(request, response)));
@@ -57,6 +59,7 @@ class ProductsController {
 		model.addAttribute("q", query);
 		model.addAttribute("status", status);
 		model.addAttribute("total", total);
+		model.addAttribute("cap", COUNT_CAP);
 		model.addAttribute("pager", new Pager(page, page > 1 ? base + (page - 1) : null,
 				more && page < MAX_PAGE ? base + (page + 1) : null, (page - 1) * PAGE_SIZE + 1,
 				(page - 1) * PAGE_SIZE + Math.min(PAGE_SIZE, products.size())));

@@ -13,7 +13,7 @@ seed_seconds=$(( $(date +%s) - seed_started ))
 java -XX:+UseParallelGC -jar target/loupe.jar > "$data/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
-for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.25; done
+for _ in $(seq 1 1200); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.25; done
 key=""
 for _ in $(seq 1 120); do key=$(grep -oE 'pk_[0-9a-f]{64}' "$data/app.log" | head -1); [ -n "$key" ] && break; sleep 0.25; done
 [ -n "$key" ] || { echo "no publishable key in the banner" >&2; exit 1; }

@@ -5,7 +5,9 @@
 # addresses, statuses and history, in JDBC batches), vacuums, signs in to /app as the demo admin, then measures each
 # list with wrk on loopback at 16 connections (2 threads): order list page 1, a deep page (offset 9,975), search by
 # email and by number, a status filter, product list page 1 and a product search. p50/p95/p99 come from
-# percentiles.lua. EXPLAIN ANALYZE of the list queries and `uptime` go to the same file.
+# percentiles.lua; then 10 s at one connection (BENCH_SERVER_DURATION), the server's time per request without queueing.
+# EXPLAIN ANALYZE of the list queries and `uptime` go to the same file. BENCH_DATA=<dir> reuses a seeded directory
+# (see seeded-loupe.sh); BENCH_CONNECTIONS changes the 16.
 # Usage: bench/backoffice.sh [orders=100000] [duration=20s] [products=10000]. Results: bench/results/backoffice-*.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +51,9 @@ number=$(sql -tA -c "select display_id from orders.sales_order order by created_
     wrk -t2 -c"$CONNECTIONS" -d5s -H "$C" "$app$path" >/dev/null  # warm-up
     printf '%-48s ' "$path"
     wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/percentiles.lua -H "$C" "$app$path" | tail -1
+    # One connection: the server's time per request, without queueing behind the other connections.
+    printf '%-48s ' "  1 connection"
+    wrk -t1 -c1 -d"${BENCH_SERVER_DURATION:-10s}" -s bench/percentiles.lua -H "$C" "$app$path" | tail -1
   done
   echo "# uptime after: $(uptime)"
   echo "## query plans"

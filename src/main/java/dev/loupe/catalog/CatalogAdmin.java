@@ -68,13 +68,20 @@ public class CatalogAdmin {
 	/** A page of live products in any status, newest first, optionally filtered by text and status. */
 	@Transactional(readOnly = true)
 	public List<Product> products(String q, List<String> statuses, int limit, int offset) {
+		return products(q, statuses, limit, offset, ALL);
+	}
+
+	/** A page as above with only the given relations (a list that shows little need not load every relation). */
+	@Transactional(readOnly = true)
+	public List<Product> products(String q, List<String> statuses, int limit, int offset,
+			Set<ProductRelations> relations) {
 		Where where = productWhere(q, statuses);
 		List<Object> args = new ArrayList<>(where.args());
 		args.add(limit);
 		args.add(offset);
 		List<String> ids = jdbc.queryForList("select p.id from catalog.product p where " + where.sql()
 				+ " order by p.created_at desc, p.id desc limit ? offset ?", String.class, args.toArray());
-		return loader.load(ids, ALL);
+		return loader.load(ids, relations.isEmpty() ? EnumSet.noneOf(ProductRelations.class) : EnumSet.copyOf(relations));
 	}
 
 	@Transactional(readOnly = true)

@@ -68,13 +68,20 @@ public class CatalogAdmin {
 	/** A page of live products in any status, newest first, optionally filtered by text and status. */
 	@Transactional(readOnly = true)
 	public List<Product> products(String q, List<String> statuses, int limit, int offset) {
+		return products(q, statuses, limit, offset, ALL);
+	}
+
+	/** A page as above with only the given relations (a list that shows little need not load every relation). */
+	@Transactional(readOnly = true)
+	public List<Product> products(String q, List<String> statuses, int limit, int offset,
+			Set<ProductRelations> relations) {
 		Where where = productWhere(q, statuses);
 		List<Object> args = new ArrayList<>(where.args());
 		args.add(limit);
 		args.add(offset);
 		List<String> ids = jdbc.queryForList("select p.id from catalog.product p where " + where.sql()
 				+ " order by p.created_at desc, p.id desc limit ? offset ?", String.class, args.toArray());
-		return loader.load(ids, ALL);
+		return loader.load(ids, relations.isEmpty() ? EnumSet.noneOf(ProductRelations.class) : EnumSet.copyOf(relations));
 	}
 
 	@Transactional(readOnly = true)
@@ -109,6 +116,20 @@ public class CatalogAdmin {
 			handles.put(rs.getString(1), rs.getString(2));
 		}, (Object) skus.toArray(String[]::new));
 		return handles;
+	}
+
+	/**
+	 * The number of matching live products, counting no further than {@code cap + 1}: a list page only needs to say
+	 * "more than {@code cap}", and a capped count stops reading early on a large catalogue.
+	 */
+	@Transactional(readOnly = true)
+	public long countProducts(String q, List<String> statuses, long cap) {
+		Where where = productWhere(q, statuses);
+		List<Object> args = new ArrayList<>(where.args());
+		args.add(cap + 1);
+		Long n = jdbc.queryForObject("select count(*) from (select 1 from catalog.product p where " + where.sql()
+				+ " limit ?) c", Long.class, args.toArray());
+		return n == null ? 0 : n;
 	}
 
 	/** The sales channels each product is sold in, by product id. */

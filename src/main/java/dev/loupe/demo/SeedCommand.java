@@ -2,6 +2,7 @@ package dev.loupe.demo;
 
 import dev.loupe.demo.internal.DemoStoreLoader;
 import dev.loupe.demo.internal.SyntheticCatalog;
+import dev.loupe.demo.internal.SyntheticOrders;
 import dev.loupe.platform.StartupException;
 import java.io.PrintStream;
 import java.util.Map;
@@ -10,13 +11,15 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar loupe.jar seed [--demo] [--products N]}: loads the demo store (when the database has no store
- * yet) and optionally a synthetic catalogue of N products with three variants each, then exits.
+ * {@code java -jar loupe.jar seed [--demo] [--products N] [--orders N]}: loads the demo store (when the database has no
+ * store yet), optionally a synthetic catalogue of N products with three variants each and N orders over the last year
+ * (after the products, so that they order them too), then exits.
  */
 public final class SeedCommand {
 
 	static final int MAX_PRODUCTS = 1_000_000;
-	private static final String USAGE = "usage: java -jar loupe.jar seed [--demo] [--products N]   (N from 1 to 1000000)";
+	static final int MAX_ORDERS = 10_000_000;
+	private static final String USAGE = "usage: java -jar loupe.jar seed [--demo] [--products N] [--orders N]   (products 1 to 1000000, orders 1 to 10000000)";
 
 	private SeedCommand() {
 	}
@@ -44,6 +47,11 @@ public final class SeedCommand {
 				context.getBean(SyntheticCatalog.class).generate(options.products(), progress::update);
 				progress.done();
 			}
+			if (options.orders() > 0) {
+				Progress progress = new Progress("Generating orders", options.orders(), System.out);
+				context.getBean(SyntheticOrders.class).generate(options.orders(), progress::update);
+				progress.done();
+			}
 			return 0;
 		}
 		catch (StartupException e) {
@@ -57,11 +65,16 @@ public final class SeedCommand {
 	}
 
 	/** Parsed arguments; {@code seed} alone means {@code seed --demo}. */
-	record Options(boolean demo, int products) {
+	record Options(boolean demo, int products, int orders) {
+
+		Options(boolean demo, int products) {
+			this(demo, products, 0);
+		}
 
 		static Options parse(String[] args) {
 			boolean demo = false;
 			int products = 0;
+			int orders = 0;
 			for (int i = 1; i < args.length; i++) {
 				switch (args[i]) {
 					case "--demo" -> demo = true;
@@ -71,9 +84,18 @@ public final class SeedCommand {
 						}
 						products = count(args[++i]);
 					}
+					case "--orders" -> {
+						if (i + 1 >= args.length) {
+							throw new IllegalArgumentException("--orders needs a number");
+						}
+						orders = count("--orders", args[++i], MAX_ORDERS);
+					}
 					default -> {
 						if (args[i].startsWith("--products=")) {
 							products = count(args[i].substring("--products=".length()));
+						}
+						else if (args[i].startsWith("--orders=")) {
+							orders = count("--orders", args[i].substring("--orders=".length()), MAX_ORDERS);
 						}
 						else {
 							throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
@@ -81,20 +103,24 @@ public final class SeedCommand {
 					}
 				}
 			}
-			return new Options(demo || products == 0, products);
+			return new Options(demo || (products == 0 && orders == 0), products, orders);
 		}
 
 		private static int count(String text) {
+			return count("--products", text, MAX_PRODUCTS);
+		}
+
+		private static int count(String option, String text, int max) {
 			try {
 				int n = Integer.parseInt(text.replace("_", ""));
-				if (n >= 1 && n <= MAX_PRODUCTS) {
+				if (n >= 1 && n <= max) {
 					return n;
 				}
 			}
 			catch (NumberFormatException e) {
 				// reported below
 			}
-			throw new IllegalArgumentException("--products must be a whole number from 1 to " + MAX_PRODUCTS + ", not '" + text + "'");
+			throw new IllegalArgumentException(option + " must be a whole number from 1 to " + max + ", not '" + text + "'");
 		}
 	}
 

@@ -6,5 +6,5 @@
  * (ADR 014).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "market", "order", "inventory",
-		"catalog", "webhook", "notification" })
+		"catalog", "webhook", "notification", "payment" })
 package dev.loupe.fulfillment;

@@ -51,6 +51,18 @@ public class OrderEmails {
 		return queue(orderId, "order-confirmation:" + orderId, OrderConfirmation::new);
 	}
 
+	/**
+	 * Queues the order confirmation again (staff resend it from the back office); one email per {@code requestKey},
+	 * so a double submit of the same form sends one. Empty when already queued for that key or the order has no email.
+	 */
+	@Transactional
+	public Optional<String> resendConfirmation(String orderId, String requestKey) {
+		if (requestKey == null || requestKey.isBlank() || requestKey.length() > 100) {
+			throw new IllegalArgumentException("A request key of 1 to 100 characters is needed");
+		}
+		return queue(orderId, "order-confirmation:" + orderId + ":resend:" + requestKey, OrderConfirmation::new);
+	}
+
 	/** Queues the shipping confirmation of one fulfilment, with the carrier's tracking number and link. */
 	@Transactional
 	public Optional<String> shipped(String orderId, String fulfillmentId, String carrier, String trackingNumber,

@@ -7,7 +7,7 @@ import java.util.List;
 public record OrderAmounts(Money originalSubtotal, Money originalTaxTotal, Money originalTotal, Money subtotal,
 		Money taxTotal, Money discountTotal, Money discountTaxTotal, Money total) {
 
-	List<Money> all() {
+	public List<Money> all() {
 		return List.of(originalSubtotal, originalTaxTotal, originalTotal, subtotal, taxTotal, discountTotal,
 				discountTaxTotal, total);
 	}

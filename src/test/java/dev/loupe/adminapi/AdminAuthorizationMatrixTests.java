@@ -54,6 +54,9 @@ class AdminAuthorizationMatrixTests {
 			new Row("GET", "/admin/(shipping-options|shipping-profiles).*", EVERYONE),
 			new Row("POST|DELETE", "/admin/(shipping-options|shipping-profiles).*", EnumSet.of(StaffRole.ADMIN)),
 			new Row("GET|POST", "/admin/orders/[^/]+/fulfillments.*", EnumSet.of(StaffRole.ADMIN, StaffRole.WAREHOUSE)),
+			new Row("GET", "/admin/orders/[^/]+/returns", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE,
+					StaffRole.OPTICIAN, StaffRole.LAB, StaffRole.WAREHOUSE)),
+			new Row("POST", "/admin/orders/[^/]+/returns.*", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE)),
 			new Row("GET", "/admin/promotions.*", EVERYONE),
 			new Row("POST|DELETE", "/admin/promotions.*", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
 			new Row("GET|POST", "/admin/webhooks.*", EnumSet.of(StaffRole.ADMIN)));

@@ -40,10 +40,11 @@ class AdminOpenApiTests {
 
 		JsonNode paths = doc.path("paths");
 		assertThat(paths.propertyNames()).contains("/admin/products", "/admin/products/{id}", "/admin/promotions",
-				"/admin/orders/{id}/fulfillments", "/admin/api-keys", "/auth/user/emailpass");
+				"/admin/orders/{id}/fulfillments", "/admin/orders/{id}/returns", "/admin/api-keys", "/auth/user/emailpass");
 		assertThat(paths.path("/admin/products").has("get")).isTrue();
 		assertThat(paths.path("/admin/products").has("post")).isTrue();
 		assertThat(paths.path("/admin/orders/{id}/fulfillments").has("post")).isTrue();
+		assertThat(paths.path("/admin/orders/{id}/returns").has("post")).isTrue();
 		// Only the Admin API: no Store API, storefront, back office or provider webhooks, nor the document itself.
 		assertThat(paths.propertyNames()).allMatch(p -> p.startsWith("/admin/") || p.startsWith("/auth/user/"));
 		assertThat(answer.raw()).doesNotContain("\"/store/", "\"/app/", "\"/webhooks/", "/admin/openapi.json");

@@ -57,7 +57,8 @@ class BackOfficeSecurityTests {
 			new Row("GET", "/app", EVERYONE),
 			new Row("POST", "/app/logout", EVERYONE),
 			new Row("GET", "/app/orders(/\\{id})?", ORDER_READERS),
-			new Row("POST", "/app/orders/\\{id}/(capture|refund|cancel|notes)", ORDER_WRITERS),
+			new Row("POST", "/app/orders/\\{id}/(capture|refund|cancel|notes|resend-confirmation)", ORDER_WRITERS),
+			new Row("POST", "/app/orders/\\{id}/returns(/\\{returnId}/(receive|close|cancel))?", ORDER_WRITERS),
 			new Row("POST", "/app/orders/\\{id}/fulfillments(/\\{fid}/(label|ship|deliver|cancel))?", ORDER_FULFILLERS),
 			new Row("GET", "/app/customers(/\\{id})?", CUSTOMER_READERS),
 			new Row("GET", "/app/products", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN,
@@ -336,6 +337,8 @@ class BackOfficeSecurityTests {
 		});
 		assertThat(checked).contains("GET /app", "GET /app/orders", "POST /app/orders/{id}/refund",
 				"POST /app/orders/{id}/fulfillments", "POST /app/orders/{id}/fulfillments/{fid}/ship",
+				"POST /app/orders/{id}/returns", "POST /app/orders/{id}/returns/{returnId}/receive",
+				"POST /app/orders/{id}/resend-confirmation",
 				"GET /app/settings/audit", "GET /app/settings/outbox", "POST /app/products/new",
 				"POST /app/products/{id}/variants/{variantId}", "GET /app/settings/webhooks",
 				"POST /app/settings/webhooks/{id}/replay", "GET /app/settings/jobs", "POST /app/settings/staff/invite",

@@ -18,6 +18,10 @@ class SeedCommandTests {
 			.isEqualTo(new SeedCommand.Options(false, 10_000));
 		assertThat(SeedCommand.Options.parse(new String[] { "seed", "--demo", "--products=5" }))
 			.isEqualTo(new SeedCommand.Options(true, 5));
+		assertThat(SeedCommand.Options.parse(new String[] { "seed", "--products", "100", "--orders", "100_000" }))
+			.isEqualTo(new SeedCommand.Options(false, 100, 100_000));
+		assertThat(SeedCommand.Options.parse(new String[] { "seed", "--orders=7" }))
+			.as("orders alone on an empty database: the demo store first").isEqualTo(new SeedCommand.Options(false, 0, 7));
 	}
 
 	@Test
@@ -30,6 +34,10 @@ class SeedCommandTests {
 			.hasMessageContaining("from 1 to");
 		assertThatThrownBy(() -> SeedCommand.Options.parse(new String[] { "seed", "--products" }))
 			.hasMessageContaining("needs a number");
+		assertThatThrownBy(() -> SeedCommand.Options.parse(new String[] { "seed", "--orders", "0" }))
+			.hasMessageContaining("--orders must be a whole number from 1 to 10000000");
+		assertThatThrownBy(() -> SeedCommand.Options.parse(new String[] { "seed", "--orders" }))
+			.hasMessageContaining("--orders needs a number");
 		assertThatThrownBy(() -> SeedCommand.Options.parse(new String[] { "seed", "--everything" }))
 			.hasMessageContaining("unknown argument '--everything'");
 		assertThat(SeedCommand.run(Object.class, new String[] { "seed", "--products", "-3" })).isEqualTo(2);

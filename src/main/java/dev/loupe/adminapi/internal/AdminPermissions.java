@@ -21,6 +21,8 @@ final class AdminPermissions {
 	static final List<Rule> RULES = List.of(
 			rule("GET", "/admin/users/me", Permission.CATALOG_READ),
 			rule("GET POST", "/admin/orders/[^/]+/fulfillments(/.*)?", Permission.ORDERS_FULFILL),
+			rule("GET", "/admin/orders/[^/]+/returns", Permission.ORDERS_READ),
+			rule("POST", "/admin/orders/[^/]+/returns(/[^/]+/receive)?", Permission.ORDERS_WRITE),
 			rule("*", "/admin/(users|invites|api-keys)(/.*)?", Permission.SETTINGS_WRITE),
 			rule("GET", "/admin/(products|collections|product-categories|product-types|product-tags|price-lists)(/.*)?",
 					Permission.CATALOG_READ),

@@ -2,7 +2,11 @@ package dev.loupe.backoffice.web;
 
 import dev.loupe.audit.Actor;
 import dev.loupe.audit.AuditLog;
+import dev.loupe.fulfillment.OrderReturn;
+import dev.loupe.fulfillment.Returns;
 import dev.loupe.identity.Permission;
+import dev.loupe.inventory.StockSetup;
+import dev.loupe.notification.OrderEmails;
 import dev.loupe.market.Markets;
 import dev.loupe.market.Region;
 import dev.loupe.order.Order;
@@ -52,9 +56,16 @@ class OrderController {
 	private final AuditLog audit;
 	private final TransactionTemplate tx;
 	private final FulfillmentPanels fulfillmentPanels;
+	private final Returns returns;
+	private final StockSetup stockSetup;
+	private final OrderEmails emails;
 
 	OrderController(Orders orders, OrderNotes notes, PaymentCollections payments, Markets markets, AuditLog audit,
-			TransactionTemplate tx, FulfillmentPanels fulfillmentPanels) {
+			TransactionTemplate tx, FulfillmentPanels fulfillmentPanels, Returns returns, StockSetup stockSetup,
+			OrderEmails emails) {
+		this.returns = returns;
+		this.stockSetup = stockSetup;
+		this.emails = emails;
 		this.fulfillmentPanels = fulfillmentPanels;
 		this.orders = orders;
 		this.notes = notes;
@@ -190,13 +201,158 @@ class OrderController {
 		}
 	}
 
+	@PostMapping("/app/orders/{id}/resend-confirmation")
+	@Requires(Permission.ORDERS_WRITE)
+	String resendConfirmation(@PathVariable String id,
+			@RequestParam(name = "idempotency_key", defaultValue = "") String key, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Staff staff = Staff.of(request);
+		Order order = orders.find(id).orElseThrow(() -> LoupeException.notFound("Order", shown(id)));
+		try {
+			requireKey(key);
+			if (order.email() == null || order.email().isBlank()) {
+				throw LoupeException.notAllowed("This order has no email address.");
+			}
+			tx.executeWithoutResult(s -> {
+				// The page's key: a double click queues one email; the outbox holds it as it holds every email.
+				emails.resendConfirmation(order.id(), "bo-" + key).ifPresent(messageId -> audit.record(
+						Actor.staff(staff.user().id()), "order.confirmation_resent", "order", order.id(),
+						Map.of("message_id", messageId, "from", request.getRemoteAddr())));
+			});
+			Flash.put(request, response, Flash.success("The order confirmation is on its way to " + order.email() + "."));
+			return "redirect:/app/orders/" + order.id();
+		}
+		catch (LoupeException e) {
+			response.setStatus(e.status());
+			return page(staff, order, e.getMessage(), null, model);
+		}
+	}
+
+	@PostMapping("/app/orders/{id}/returns")
+	@Requires(Permission.ORDERS_WRITE)
+	String createReturn(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Staff staff = Staff.of(request);
+		Order order = orders.find(id).orElseThrow(() -> LoupeException.notFound("Order", shown(id)));
+		try {
+			String key = form.getOrDefault("idempotency_key", "");
+			requireKey(key);
+			List<Returns.Request> items = new ArrayList<>();
+			for (dev.loupe.order.OrderLine line : order.items()) {
+				String quantity = form.getOrDefault("return_" + line.id(), "").strip();
+				if (quantity.isEmpty() || quantity.equals("0")) {
+					continue;
+				}
+				if (!quantity.matches("[0-9]{1,6}")) {
+					throw LoupeException.invalidData("Enter each quantity as a whole number from 0 to what may be returned.");
+				}
+				items.add(new Returns.Request(line.id(), Integer.parseInt(quantity)));
+			}
+			String reason = form.getOrDefault("reason", "");
+			String note = form.getOrDefault("note", "").strip();
+			if (note.length() > MAX_NOTE || note.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r')) {
+				throw LoupeException.invalidData("The note must be at most " + MAX_NOTE + " characters of text.");
+			}
+			String location = form.getOrDefault("location_id", "").strip();
+			if (!location.isEmpty() && !location.matches("[A-Za-z0-9_]{1,100}")) {
+				throw LoupeException.invalidData("Choose a stock location from the list.");
+			}
+			Money refund = null;
+			if ("on".equals(form.get("refund"))) {
+				String amount = form.getOrDefault("refund_amount", "").strip();
+				refund = amount.isEmpty() ? Returns.value(order, items) : amount(amount, order.currencyCode());
+				if (!refund.isPositive()) {
+					refund = null;
+				}
+			}
+			Money refundAmount = refund;
+			List<String> before = returns.forOrder(order.id()).stream().map(OrderReturn::id).toList();
+			OrderReturn created = returns.create(order.id(), items, reason, note.isEmpty() ? null : note,
+					location.isEmpty() ? null : location, refundAmount, "bo-return-" + key, staff.actor());
+			if (!before.contains(created.id())) {
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put("return_id", created.id());
+				details.put("items", created.items().stream().map(i -> i.lineId() + "×" + i.quantity()).toList());
+				details.put("reason", created.reason());
+				details.put("location_id", String.valueOf(created.locationId()));
+				details.put("refund", created.refundAmount() == null ? "" : created.refundAmount().amount().toPlainString());
+				record(staff, request, "order.return_created", order, details);
+			}
+			Flash.put(request, response, Flash.success("Return requested"
+					+ (created.refunds() ? "; " + Format.money(created.refundAmount()) + " is refunded when it is received." : ".")));
+			return "redirect:/app/orders/" + order.id() + "#returns";
+		}
+		catch (LoupeException e) {
+			response.setStatus(e.status());
+			return page(staff, order, e.getMessage(), null, model);
+		}
+	}
+
+	@PostMapping("/app/orders/{id}/returns/{returnId}/receive")
+	@Requires(Permission.ORDERS_WRITE)
+	String receiveReturn(@PathVariable String id, @PathVariable String returnId, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		return moveReturn(id, returnId, "receive", request, response, model);
+	}
+
+	@PostMapping("/app/orders/{id}/returns/{returnId}/close")
+	@Requires(Permission.ORDERS_WRITE)
+	String closeReturn(@PathVariable String id, @PathVariable String returnId, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		return moveReturn(id, returnId, "close", request, response, model);
+	}
+
+	@PostMapping("/app/orders/{id}/returns/{returnId}/cancel")
+	@Requires(Permission.ORDERS_WRITE)
+	String cancelReturn(@PathVariable String id, @PathVariable String returnId, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		return moveReturn(id, returnId, "cancel", request, response, model);
+	}
+
+	private String moveReturn(String id, String returnId, String action, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Staff staff = Staff.of(request);
+		Order order = orders.find(id).orElseThrow(() -> LoupeException.notFound("Order", shown(id)));
+		OrderReturn before = returns.find(returnId).filter(r -> r.orderId().equals(order.id()))
+			.orElseThrow(() -> LoupeException.notFound("Return", shown(returnId)));
+		try {
+			OrderReturn after = switch (action) {
+				case "receive" -> returns.receive(before.id(), staff.actor());
+				case "close" -> returns.close(before.id(), staff.actor());
+				default -> returns.cancel(before.id(), staff.actor());
+			};
+			if (after.status() != before.status()) {
+				record(staff, request, "order.return_" + (action.equals("receive") ? "received" : action.equals("close")
+						? "closed" : "canceled"), order, Map.of("return_id", after.id()));
+			}
+			if (after.refundedAt() != null && before.refundedAt() == null) {
+				record(staff, request, "order.refunded", order, Map.of("return_id", after.id(), "amount",
+						after.refundAmount().amount().toPlainString(), "currency",
+						after.refundAmount().currency().getCurrencyCode(), "reason", "returned"));
+			}
+			String done = switch (action) {
+				case "receive" -> "Return received" + (after.restocks() ? ", restocked" : "")
+						+ (after.refundedAt() != null ? " and " + Format.money(after.refundAmount()) + " refunded" : "") + ".";
+				case "close" -> "Return closed.";
+				default -> "Return canceled.";
+			};
+			Flash.put(request, response, Flash.success(done));
+			return "redirect:/app/orders/" + order.id() + "#returns";
+		}
+		catch (LoupeException e) {
+			response.setStatus(e.status());
+			return page(staff, order, e.getMessage(), null, model);
+		}
+	}
+
 	private String page(Staff staff, Order current, String error, Flash flash, Model model) {
 		Order order = orders.find(current.id()).orElse(current);
 		PaymentCollection collection = order.paymentCollectionId() == null ? null
 				: payments.find(order.paymentCollectionId()).orElse(null);
 		String region = markets.region(order.regionId()).map(Region::name).orElse(order.regionId());
 		FulfillmentPanel fulfilment = fulfillmentPanels.of(order, staff);
-		OrderView view = new OrderView(order, region, collection, timeline(order, collection, fulfilment),
+		List<OrderReturn> orderReturns = returns.forOrder(order.id());
+		OrderView view = new OrderView(order, region, collection, timeline(order, collection, fulfilment, orderReturns),
 				StaffCookies.randomToken(), staff.can(Permission.ORDERS_WRITE), error);
 		model.addAttribute("frame", new Frame(staff, "Order #" + order.displayId(), "orders",
 				error == null ? flash : new Flash("error", error)));
@@ -204,10 +360,14 @@ class OrderController {
 		model.addAttribute("notes", notes.of(order.id()));
 		model.addAttribute("reasons", REFUND_REASONS);
 		model.addAttribute("fulfilment", fulfilment);
+		model.addAttribute("returns", ReturnsPanel.of(order, orderReturns, returns.returnable(order.id()),
+				stockSetup.locations(), returns.refundable(order), staff.can(Permission.ORDERS_WRITE)
+						&& order.status() != dev.loupe.order.OrderStatus.CANCELED));
 		return "app/order";
 	}
 
-	private List<OrderView.Event> timeline(Order order, PaymentCollection collection, FulfillmentPanel fulfilment) {
+	private List<OrderView.Event> timeline(Order order, PaymentCollection collection, FulfillmentPanel fulfilment,
+			List<OrderReturn> orderReturns) {
 		List<OrderView.Event> events = new ArrayList<>();
 		for (OrderChange change : orders.history(order.id())) {
 			events.add(new OrderView.Event(change.at(), describe(change),
@@ -226,6 +386,24 @@ class OrderController {
 			}
 		}
 		fulfilment.shipments().forEach(s -> events.addAll(FulfillmentPanels.timeline(s)));
+		int n = 0;
+		for (OrderReturn r : orderReturns) {
+			String name = "Return " + (++n);
+			int units = r.items().stream().mapToInt(OrderReturn.Item::quantity).sum();
+			events.add(new OrderView.Event(r.createdAt(), name + " requested",
+					units + (units == 1 ? " item · " : " items · ") + Returns.REASONS.getOrDefault(r.reason(), r.reason())
+							+ (r.note() == null ? "" : " · " + r.note()), r.createdBy(), "info"));
+			if (r.receivedAt() != null) {
+				events.add(new OrderView.Event(r.receivedAt(), name + " received",
+						r.restocks() ? "Restocked" : "Not restocked", "", "success"));
+			}
+			if (r.closedAt() != null) {
+				events.add(new OrderView.Event(r.closedAt(), name + " closed", "", "", "info"));
+			}
+			if (r.canceledAt() != null) {
+				events.add(new OrderView.Event(r.canceledAt(), name + " canceled", "", "", "danger"));
+			}
+		}
 		for (OrderNote note : notes.of(order.id())) {
 			events.add(new OrderView.Event(note.createdAt(), "Note", note.body(), note.author(), "note"));
 		}

@@ -14,15 +14,20 @@ import dev.loupe.platform.Money;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -45,10 +50,12 @@ public class OrderRows {
 
 	private final JdbcClient jdbc;
 	private final FieldCipher cipher;
+	private final DataSource dataSource;
 
-	OrderRows(JdbcClient jdbc, FieldCipher cipher) {
+	OrderRows(JdbcClient jdbc, FieldCipher cipher, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.dataSource = dataSource;
 	}
 
 	/**
@@ -164,6 +171,71 @@ public class OrderRows {
 				+ ("status".equals(column) && "canceled".equals(value) ? ", canceled_at = now()" : "") + " where id = ?")
 			.params(value, orderId)
 			.update();
+	}
+
+	/**
+	 * Inserts whole orders (with their lines, shipping methods and history) in JDBC batches: for loading many orders
+	 * at once (the benchmark's seed). The orders keep their own {@code createdAt}; display ids come from the sequence.
+	 */
+	public void insertBatch(List<Order> orders, List<OrderChange> history) {
+		if (orders.isEmpty()) {
+			return;
+		}
+		JdbcTemplate batch = new JdbcTemplate(dataSource);
+		List<Object[]> rows = new ArrayList<>(orders.size());
+		List<Object[]> lines = new ArrayList<>();
+		List<Object[]> methods = new ArrayList<>();
+		for (Order o : orders) {
+			List<Object> row = new ArrayList<>(Arrays.asList(o.id(), o.cartId(), o.status().wire(), o.paymentStatus(),
+					o.fulfillmentStatus(), o.regionId(), o.currencyCode(), o.salesChannelId(), o.customerId(), o.email(),
+					seal(o.id(), "shipping", o.shippingAddress()), seal(o.id(), "billing", o.billingAddress()),
+					OrderDocuments.strings(o.promotionCodes()), o.paymentCollectionId(), Json.write(o.metadata())));
+			o.totals().all().forEach(m -> row.add(m.amount()));
+			row.add(Timestamp.from(o.createdAt()));
+			row.add(Timestamp.from(o.updatedAt()));
+			row.add(o.canceledAt() == null ? null : Timestamp.from(o.canceledAt()));
+			rows.add(row.toArray());
+			int position = 0;
+			for (OrderLine l : o.items()) {
+				List<Object> line = new ArrayList<>(Arrays.asList(l.id(), o.id(), position++, l.variantId(),
+						l.productId(), l.title(), l.subtitle(), l.thumbnail(), l.productTitle(), l.productHandle(),
+						l.variantTitle(), l.variantSku(), l.quantity(), l.unitPrice().amount(), l.taxInclusive(),
+						l.requiresShipping(), l.discountable(), OrderDocuments.taxLines(l.taxLines()),
+						OrderDocuments.adjustments(l.adjustments()), Json.write(l.metadata())));
+				l.amounts().all().forEach(m -> line.add(m.amount()));
+				lines.add(line.toArray());
+			}
+			position = 0;
+			for (OrderShippingMethod s : o.shippingMethods()) {
+				List<Object> method = new ArrayList<>(Arrays.asList(s.id(), o.id(), position++, s.shippingOptionId(),
+						s.name(), s.amount().amount(), s.taxInclusive(), OrderDocuments.taxLines(s.taxLines()),
+						OrderDocuments.adjustments(s.adjustments()), Json.write(s.data())));
+				s.amounts().all().forEach(m -> method.add(m.amount()));
+				methods.add(method.toArray());
+			}
+		}
+		batch.batchUpdate("insert into orders.sales_order (id, cart_id, status, payment_status, fulfillment_status,"
+				+ " region_id, currency_code, sales_channel_id, customer_id, email, shipping_address, billing_address,"
+				+ " promotion_codes, payment_collection_id, metadata, " + String.join(", ", TOTALS)
+				+ ", created_at, updated_at, canceled_at) values (" + marks(12) + ", ?::jsonb, ?, ?::jsonb, "
+				+ marks(TOTALS.size() + 3) + ")", rows);
+		batch.batchUpdate("insert into orders.line_item (id, order_id, position, variant_id, product_id, title,"
+				+ " subtitle, thumbnail, product_title, product_handle, variant_title, variant_sku, quantity, unit_price,"
+				+ " is_tax_inclusive, requires_shipping, is_discountable, tax_lines, adjustments, metadata, "
+				+ String.join(", ", AMOUNTS) + ") values (" + marks(17) + ", ?::jsonb, ?::jsonb, ?::jsonb, "
+				+ marks(AMOUNTS.size()) + ")", lines);
+		batch.batchUpdate("insert into orders.shipping_method (id, order_id, position, shipping_option_id, name,"
+				+ " amount, is_tax_inclusive, tax_lines, adjustments, data, " + String.join(", ", AMOUNTS) + ")"
+				+ " values (" + marks(7) + ", ?::jsonb, ?::jsonb, ?::jsonb, " + marks(AMOUNTS.size()) + ")", methods);
+		batch.batchUpdate("insert into orders.status_change (order_id, field, from_value, to_value, actor, reason, at)"
+				+ " values (?, ?, ?, ?, ?, ?, ?)", history.stream()
+			.map(c -> new Object[] { c.orderId(), c.field(), c.from(), c.to(), c.actor(), c.reason(),
+					Timestamp.from(c.at()) })
+			.toList());
+	}
+
+	private static String marks(int n) {
+		return String.join(", ", Collections.nCopies(n, "?"));
 	}
 
 	// ---------------------------------------------------------------- reads

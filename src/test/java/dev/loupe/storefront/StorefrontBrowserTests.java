@@ -171,75 +171,77 @@ class StorefrontBrowserTests {
 
 	@Test
 	void aRegisteredCustomerBuysAndSeesTheOrderInTheirAccount() {
-		try (BrowserContext context = browsers.desktop()) {
-			Page page = context.newPage();
-			String email = "ada-" + Ids.next("t").substring(2).toLowerCase(Locale.ROOT) + "@example.com";
-			page.navigate(url("/account/register"));
-			page.locator("#i-first_name").fill("Ada");
-			page.locator("#i-last_name").fill("Lovelace");
-			page.locator("#i-email").fill(email);
-			page.locator("#i-password").fill("short");
-			page.locator("button", new Page.LocatorOptions().setHasText("Create account")).click();
-			assertThat(page.locator("#ie-password")).containsText("at least 8");
-			shot(page, "register-invalid", "desktop");
-			page.locator("#i-password").fill("correct horse battery");
-			page.locator("button", new Page.LocatorOptions().setHasText("Create account")).click();
-			page.waitForURL(url("/account"));
-			assertThat(page.locator("h1")).containsText("Hello, Ada");
+		for (String device : List.of("desktop", "phone")) {
+			try (BrowserContext context = device.equals("desktop") ? browsers.desktop() : browsers.phone()) {
+				Page page = context.newPage();
+				String email = "ada-" + Ids.next("t").substring(2).toLowerCase(Locale.ROOT) + "@example.com";
+				page.navigate(url("/account/register"));
+				page.locator("#i-first_name").fill("Ada");
+				page.locator("#i-last_name").fill("Lovelace");
+				page.locator("#i-email").fill(email);
+				page.locator("#i-password").fill("short");
+				page.locator("button", new Page.LocatorOptions().setHasText("Create account")).click();
+				assertThat(page.locator("#ie-password")).containsText("at least 8");
+				shot(page, "register-invalid", device);
+				page.locator("#i-password").fill("correct horse battery");
+				page.locator("button", new Page.LocatorOptions().setHasText("Create account")).click();
+				page.waitForURL(url("/account"));
+				assertThat(page.locator("h1")).containsText("Hello, Ada");
 
-			page.navigate(url("/products/aster-round"));
-			page.locator("#add-to-cart").click();
-			assertThat(page.locator("#cart-count")).hasText("1");
-			page.navigate(url("/checkout"));
-			assertThat(page.locator("#f-email")).hasValue(email);
-			page.locator("#f-first_name").fill("Ada");
-			page.locator("#f-last_name").fill("Lovelace");
-			page.locator("#f-address_1").fill("12 St James's Square");
-			page.locator("#f-city").fill("London");
-			page.locator("#f-province").fill("NY");
-			page.locator("#f-postal_code").fill("10001");
-			page.locator("button", new Page.LocatorOptions().setHasText("Continue to shipping")).click();
-			page.locator("button", new Page.LocatorOptions().setHasText("Continue to payment")).click();
-			page.locator("button", new Page.LocatorOptions().setHasText("Continue to review")).click();
-			page.locator("#place-order").click();
-			page.waitForURL(Pattern.compile(".*/order/confirmed/order_.*"));
-			String number = page.locator("#order-number").textContent();
+				page.navigate(url("/products/aster-round"));
+				page.locator("#add-to-cart").click();
+				assertThat(page.locator("#cart-count")).hasText("1");
+				page.navigate(url("/checkout"));
+				assertThat(page.locator("#f-email")).hasValue(email);
+				page.locator("#f-first_name").fill("Ada");
+				page.locator("#f-last_name").fill("Lovelace");
+				page.locator("#f-address_1").fill("12 St James's Square");
+				page.locator("#f-city").fill("London");
+				page.locator("#f-province").fill("NY");
+				page.locator("#f-postal_code").fill("10001");
+				page.locator("button", new Page.LocatorOptions().setHasText("Continue to shipping")).click();
+				page.locator("button", new Page.LocatorOptions().setHasText("Continue to payment")).click();
+				page.locator("button", new Page.LocatorOptions().setHasText("Continue to review")).click();
+				page.locator("#place-order").click();
+				page.waitForURL(Pattern.compile(".*/order/confirmed/order_.*"));
+				String number = page.locator("#order-number").textContent();
 
-			page.navigate(url("/account"));
-			assertThat(page.locator("#orders")).containsText(number);
-			shot(page, "account", "desktop");
-			// The address book: a refused postcode, then a saved address.
-			page.locator("summary", new Page.LocatorOptions().setHasText("Add an address")).click();
-			page.locator("#f-first_name").fill("Ada");
-			page.locator("#f-last_name").fill("Lovelace");
-			page.locator("#f-address_1").fill("12 St James's Square");
-			page.locator("#f-city").fill("London");
-			page.locator("#f-country_code").selectOption("gb");
-			page.locator("#f-postal_code").fill("12345");
-			page.locator("button", new Page.LocatorOptions().setHasText("Save address")).click();
-			assertThat(page.locator("#e-postal_code")).containsText("valid postcode");
-			page.locator("#f-postal_code").fill("SW1Y 4LE");
-			page.locator("button", new Page.LocatorOptions().setHasText("Save address")).click();
-			assertThat(page.locator(".addresses")).containsText("SW1Y 4LE London");
-			shot(page, "account-addresses", "desktop");
-			page.locator("#orders a").first().click();
-			assertThat(page.locator("#order-number")).hasText(number);
-			shot(page, "account-order", "desktop");
+				page.navigate(url("/account"));
+				assertThat(page.locator("#orders")).containsText(number);
+				shot(page, "account", device);
+				// The address book: a refused postcode, then a saved address.
+				page.locator("summary", new Page.LocatorOptions().setHasText("Add an address")).click();
+				page.locator("#f-first_name").fill("Ada");
+				page.locator("#f-last_name").fill("Lovelace");
+				page.locator("#f-address_1").fill("12 St James's Square");
+				page.locator("#f-city").fill("London");
+				page.locator("#f-country_code").selectOption("gb");
+				page.locator("#f-postal_code").fill("12345");
+				page.locator("button", new Page.LocatorOptions().setHasText("Save address")).click();
+				assertThat(page.locator("#e-postal_code")).containsText("valid postcode");
+				page.locator("#f-postal_code").fill("SW1Y 4LE");
+				page.locator("button", new Page.LocatorOptions().setHasText("Save address")).click();
+				assertThat(page.locator(".addresses")).containsText("SW1Y 4LE London");
+				shot(page, "account-addresses", device);
+				page.locator("#orders a").first().click();
+				assertThat(page.locator("#order-number")).hasText(number);
+				shot(page, "account-order", device);
 
-			page.navigate(url("/account"));
-			page.locator("button", new Page.LocatorOptions().setHasText("Sign out")).click();
-			page.waitForURL(url("/"));
-			page.navigate(url("/account/login"));
-			page.locator("#i-email").fill(email);
-			page.locator("#i-password").fill("wrong password");
-			page.locator("button", new Page.LocatorOptions().setHasText("Sign in")).click();
-			assertThat(page.locator("#login-error")).containsText("not correct");
-			shot(page, "login-failed", "desktop");
-			page.locator("#i-email").fill(email);
-			page.locator("#i-password").fill("correct horse battery");
-			page.locator("button", new Page.LocatorOptions().setHasText("Sign in")).click();
-			page.waitForURL(url("/account"));
-			assertThat(page.locator("#orders")).containsText(number);
+				page.navigate(url("/account"));
+				page.locator("button", new Page.LocatorOptions().setHasText("Sign out")).click();
+				page.waitForURL(url("/"));
+				page.navigate(url("/account/login"));
+				page.locator("#i-email").fill(email);
+				page.locator("#i-password").fill("wrong password");
+				page.locator("button", new Page.LocatorOptions().setHasText("Sign in")).click();
+				assertThat(page.locator("#login-error")).containsText("not correct");
+				shot(page, "login-failed", device);
+				page.locator("#i-email").fill(email);
+				page.locator("#i-password").fill("correct horse battery");
+				page.locator("button", new Page.LocatorOptions().setHasText("Sign in")).click();
+				page.waitForURL(url("/account"));
+				assertThat(page.locator("#orders")).containsText(number);
+			}
 		}
 	}
 

@@ -60,21 +60,22 @@ public class CartChoices {
 		Map<String, Object> data = body.metadata("data");
 		CartRow row = carts.open(shopper, cartId);
 		Region region = carts.region(row);
-		Cart current = pricing.read(row, region);
-		if (!current.requiresShipping()) {
+		List<LineItem> lines = pricing.lines(row);
+		CartPricing.Known known = pricing.contents(row, lines);
+		if (lines.stream().noneMatch(LineItem::requiresShipping)) {
 			throw LoupeException.notAllowed("Cart " + row.id() + " has no items to ship: it needs no shipping method");
 		}
 		if (row.shippingAddress() == null || row.shippingAddress().countryCode() == null) {
 			throw LoupeException.notAllowed("Cart " + row.id() + " needs a shipping address with a country_code before "
 					+ "a shipping method can be chosen");
 		}
-		ShippingOffer offer = shipping.quote(optionId, pricing.shippingContext(row, region));
+		ShippingOffer offer = shipping.quote(optionId, pricing.shippingContext(row, region, lines, known.variants()));
 		if (offer.amount() == null) {
 			throw LoupeException.notAllowed("Shipping option " + Carts.shown(optionId) + " cannot be priced for this cart");
 		}
 		extras.setShippingMethod(row.id(), Ids.next("casm"), offer.optionId(), offer.name(), offer.amount(),
 				offer.taxInclusive(), data == null || data.isEmpty() ? offer.data() : data);
-		return carts.refresh(row);
+		return pricing.refresh(row, region, known);
 	}
 
 	/**

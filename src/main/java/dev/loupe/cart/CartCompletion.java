@@ -40,12 +40,6 @@ public class CartCompletion {
 		this.pricing = pricing;
 	}
 
-	/** The id of a cart the shopper may see ({@code not_found} otherwise), completed or not: one indexed read. */
-	@Transactional(readOnly = true)
-	public String visibleId(Shopper shopper, String cartId) {
-		return Carts.visible(shopper, cartId, rows.find(Carts.checkedId(cartId))).id();
-	}
-
 	/** The cart as the shopper may see it ({@code not_found} otherwise), whether completed or not. */
 	@Transactional(readOnly = true)
 	public Cart find(Shopper shopper, String cartId) {
@@ -58,17 +52,21 @@ public class CartCompletion {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public Optional<Cart> claim(Shopper shopper, String cartId, Duration hold) {
-		CartRow row = Carts.visible(shopper, cartId, rows.find(Carts.checkedId(cartId)));
-		if (row.completedAt() != null || !extras.claim(row.id(), hold)) {
+		String id = Carts.checkedId(cartId);
+		Optional<CartRow> claimed = rows.claim(id, hold);
+		if (claimed.isEmpty()) {
+			// Completed, held by another completion, or not there at all (not_found, as for a cart not the shopper's).
+			Carts.visible(shopper, cartId, rows.find(id));
 			return Optional.empty();
 		}
-		CartRow locked = rows.lock(row.id()).orElseThrow();
+		// Another shopper's cart is refused, and the claim rolls back with this transaction.
+		CartRow row = Carts.visible(shopper, cartId, claimed);
 		List<String> codes = extras.codes(row.id()).stream().map(CartExtrasRows.AppliedCode::code).toList();
 		if (!codes.isEmpty()) {
 			// Expired, ended or used up since it was applied: refused naming it (and the claim rolls back).
 			promotions.forCodes(codes, clock.instant(), Money.currency(row.currencyCode()));
 		}
-		return Optional.of(pricing.refresh(locked, carts.region(locked), false));
+		return Optional.of(pricing.refresh(row, carts.region(row), false));
 	}
 
 	/**

@@ -176,7 +176,10 @@ public class Carts {
 		if (body.has("billing_address")) {
 			rows.setBillingAddress(row.id(), address(body, "billing_address", region, row.billingAddress()));
 		}
-		rows.touch(row.id());
+		// Each field's update sets updated_at; a body that changes nothing still counts as a change.
+		if (java.util.stream.Stream.of("email", "metadata", "shipping_address", "billing_address").noneMatch(body::has)) {
+			rows.touch(row.id());
+		}
 		return refresh(rows.find(row.id()).orElseThrow());
 	}
 
@@ -199,8 +202,9 @@ public class Carts {
 	/** Adds {@code quantity} of {@code variant_id}; a variant already in the cart gets the quantity added to its line. */
 	public Cart addLine(Shopper shopper, String cartId, Input body) {
 		CartRow row = open(shopper, cartId);
-		addLine(row, region(row), body);
-		return refresh(rows.find(row.id()).orElseThrow());
+		Region region = region(row);
+		// Adding a line changes no column of the cart itself: the locked row is current.
+		return pricing.refresh(row, region, addLine(row, region, body));
 	}
 
 	/** Sets a line's {@code quantity} (0 removes the line) and, when present, its {@code metadata}. */
@@ -241,7 +245,8 @@ public class Carts {
 		return refresh(rows.find(row.id()).orElseThrow());
 	}
 
-	private void addLine(CartRow row, Region region, Input item) {
+	/** Adds the line; answers the variants and prices of every line, read for it, for re-pricing the cart. */
+	private CartPricing.Known addLine(CartRow row, Region region, Input item) {
 		item.allow(Set.of("variant_id", "quantity", "metadata"));
 		String variantId = item.requiredText("variant_id", 100);
 		if (!item.has("quantity") || item.raw("quantity") == null) {
@@ -249,12 +254,15 @@ public class Carts {
 		}
 		int quantity = item.integer("quantity", 1, MAX_QUANTITY);
 		Map<String, Object> metadata = item.has("metadata") ? metadata(item) : null;
-		SellableVariant variant = products.sellableVariants(List.of(variantId), List.of(row.salesChannelId())).get(variantId);
+		List<LineItem> lines = rows.lines(row.id(), row.currencyCode());
+		List<String> variantIds = java.util.stream.Stream.concat(lines.stream().map(LineItem::variantId),
+				java.util.stream.Stream.of(variantId)).distinct().toList();
+		Map<String, SellableVariant> variants = products.sellableVariants(variantIds, List.of(row.salesChannelId()));
+		SellableVariant variant = variants.get(variantId);
 		if (variant == null) {
 			throw item.invalid("variant_id", "'" + shown(variantId)
 					+ "' is not a variant of a published product sold in this cart's sales channel");
 		}
-		List<LineItem> lines = rows.lines(row.id(), row.currencyCode());
 		Optional<LineItem> same = lines.stream().filter(l -> l.variantId().equals(variantId)).findFirst();
 		int total = quantity + same.map(LineItem::quantity).orElse(0);
 		if (total > MAX_QUANTITY) {
@@ -265,7 +273,8 @@ public class Carts {
 			throw LoupeException.notAllowed("A cart holds at most " + MAX_LINES + " lines");
 		}
 		requireStock(variant, total);
-		CalculatedPrice price = pricing.priceOf(List.of(variantId), region).get(variantId);
+		Map<String, CalculatedPrice> prices = pricing.priceOf(variantIds, region);
+		CalculatedPrice price = prices.get(variantId);
 		if (same.isPresent()) {
 			rows.setQuantity(same.get().id(), total);
 			if (item.has("metadata")) {
@@ -276,6 +285,7 @@ public class Carts {
 			rows.insertLine(Ids.next("cali"), row.id(), variant, quantity, price.calculated(), price.taxInclusive(),
 					metadata);
 		}
+		return new CartPricing.Known(variants, prices);
 	}
 
 	private void requireStock(SellableVariant variant, int quantity) {

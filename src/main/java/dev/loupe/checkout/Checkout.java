@@ -74,7 +74,8 @@ public class Checkout {
 
 	/** Completes the shopper's cart; see the class comment. Another shopper's cart is {@code not_found}. */
 	public Completion complete(Shopper shopper, String cartId) {
-		String id = carts.visibleId(shopper, cartId);
+		// Each claim checks that the shopper may see the cart (not_found otherwise), so the id below is theirs.
+		String id = cartId;
 		long deadline = System.nanoTime() + WAIT.toNanos();
 		while (true) {
 			Optional<Cart> claimed = carts.claim(shopper, id, HOLD);
@@ -117,8 +118,8 @@ public class Checkout {
 			collection = validate(cart);
 			// 1. Reserve the stock of every line whose stock is managed; the attempt commits with the reservation, at
 			// the step after it, so that recovery knows to release both and to void a payment that may follow.
-			List<StockDemand> demands = demands(cart);
 			tx.executeWithoutResult(s -> {
+				List<StockDemand> demands = demands(cart);
 				attempts.start(cart.id(), orderId, collection.id());
 				reservations.reserve(orderId, demands);
 				attempts.step(cart.id(), "authorizing");

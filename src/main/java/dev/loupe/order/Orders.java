@@ -42,12 +42,9 @@ public class Orders {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Order place(OrderDraft draft) {
 		Order frozen = DraftRules.freeze(draft);
-		Optional<Order> existing = rows.findByCart(draft.cartId());
-		if (existing.isPresent()) {
-			return existing.get();
-		}
 		if (!rows.insert(frozen)) {
-			// Another transaction placed this cart's order first; it has committed, so it is visible now.
+			// This cart's order was placed before, or by a concurrent transaction, which has committed (the insert
+			// waited for it), so it is visible now.
 			return rows.findByCart(draft.cartId())
 				.orElseThrow(() -> new IllegalStateException("The order of cart " + draft.cartId() + " vanished"));
 		}
@@ -57,9 +54,8 @@ public class Orders {
 		for (int i = 0; i < frozen.shippingMethods().size(); i++) {
 			rows.insertShippingMethod(frozen.id(), i, frozen.shippingMethods().get(i));
 		}
-		rows.insertChange(frozen.id(), "status", null, frozen.status().wire(), CHECKOUT, null);
-		rows.insertChange(frozen.id(), "payment_status", null, frozen.paymentStatus(), CHECKOUT, null);
-		rows.insertChange(frozen.id(), "fulfillment_status", null, frozen.fulfillmentStatus(), CHECKOUT, null);
+		rows.insertInitialChanges(frozen.id(), frozen.status().wire(), frozen.paymentStatus(),
+				frozen.fulfillmentStatus(), CHECKOUT);
 		Order placed = rows.find(frozen.id()).orElseThrow();
 		events.publishEvent(new OrderPlaced(placed.id(), placed.displayId(), placed.cartId(), placed.customerId(),
 				placed.email(), placed.currencyCode(), placed.totals().total().amount(), placed.variantIds(),

@@ -60,21 +60,36 @@ public class PaymentCollections {
 	 * and the cart gets a new one.
 	 */
 	public PaymentCollection forCart(String cartId, Money amount) {
+		return follow(cartId, amount, true);
+	}
+
+	/** As {@link #forCart}, for a caller that does not need the collection back (it is not read again). */
+	public void followCart(String cartId, Money amount) {
+		follow(cartId, amount, false);
+	}
+
+	private PaymentCollection follow(String cartId, Money amount, boolean answer) {
 		if (!Ids.isWellFormed(cartId)) {
 			throw LoupeException.invalidData("cart_id must be a cart id, not '" + PaymentProviders.shown(cartId) + "'");
 		}
 		Money due = requireAmount(amount);
 		List<PaymentSession> dropped = new java.util.ArrayList<>();
 		PaymentCollection collection = tx.execute(status -> {
-			rows.insertCollection(Ids.next("pay_col"), cartId, due);
-			CollectionRow row = rows.lockCollectionOfCart(cartId).orElseThrow();
+			// Usually the collection exists (every payment step after the first): lock it without trying an insert.
+			CollectionRow row = rows.lockCollectionOfCart(cartId).orElseGet(() -> {
+				rows.insertCollection(Ids.next("pay_col"), cartId, due);
+				return rows.lockCollectionOfCart(cartId).orElseThrow();
+			});
+			boolean changed = false;
 			if (row.status() == PaymentCollectionStatus.CANCELED) {
+				changed = true;
 				// A failed checkout voided it: the cart is still open and pays with a fresh collection.
 				rows.retire(row.id());
 				rows.insertCollection(Ids.next("pay_col"), cartId, due);
 				row = rows.lockCollectionOfCart(cartId).orElseThrow();
 			}
 			if (row.status().isOpen() && !sameMoney(row.amount(), due)) {
+				changed = true;
 				rows.setAmount(row.id(), due);
 				PaymentCollectionStatus next = row.status();
 				if (row.amount().currency().equals(due.currency())) {
@@ -88,11 +103,17 @@ public class PaymentCollections {
 				}
 				rows.record(row.id(), row.id(), row.status().code(), next.code(), "amount " + row.amount() + " -> " + due);
 			}
-			return rows.assemble(rows.collection(row.id()).orElseThrow());
+			return !answer ? null : rows.assemble(changed ? rows.collection(row.id()).orElseThrow() : row);
 		});
 		// forCart may run inside the caller's transaction (a cart change): providers hear of it once it commits.
 		afterCommit(() -> dropped.forEach(this::cancelAtProvider));
 		return collection;
+	}
+
+	/** The id of the cart a collection pays for (one indexed read); empty for an unknown collection. */
+	public Optional<String> cartIdOf(String collectionId) {
+		return (Ids.hasPrefix(collectionId, "pay_col") ? rows.collection(collectionId) : Optional.<CollectionRow>empty())
+			.map(CollectionRow::cartId);
 	}
 
 	/** A collection by id. */

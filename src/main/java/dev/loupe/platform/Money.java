@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An exact amount of one currency. Arithmetic keeps full precision; {@link #rounded()} applies the currency's
@@ -14,6 +15,9 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
 	/** Half-up is what shoppers and card networks expect for retail prices and taxes. */
 	public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
+
+	/** Codes already parsed, as written ("usd", "USD"): every price and total parses one. */
+	private static final ConcurrentHashMap<String, Currency> KNOWN = new ConcurrentHashMap<>();
 
 	public Money {
 		Objects.requireNonNull(amount, "amount");
@@ -48,11 +52,19 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
 	/** Parses an ISO 4217 code case-insensitively; unknown codes are invalid data, not a server fault. */
 	public static Currency currency(String code) {
+		Currency known = code == null ? null : KNOWN.get(code);
+		if (known != null) {
+			return known;
+		}
 		if (code == null || !code.matches("[A-Za-z]{3}")) {
 			throw LoupeException.invalidData("Invalid currency code: " + code);
 		}
 		try {
-			return Currency.getInstance(code.toUpperCase(java.util.Locale.ROOT));
+			Currency currency = Currency.getInstance(code.toUpperCase(java.util.Locale.ROOT));
+			if (KNOWN.size() < 1_000) {
+				KNOWN.put(code, currency);
+			}
+			return currency;
 		}
 		catch (IllegalArgumentException e) {
 			throw LoupeException.invalidData("Unknown currency code: " + code);

@@ -2,6 +2,7 @@ package dev.loupe.tax;
 
 import dev.loupe.platform.Ids;
 import dev.loupe.platform.LoupeException;
+import dev.loupe.platform.ReferenceCache;
 import java.math.BigDecimal;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaxRates {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	// Every priced cart with an address reads its region's rates; they change seldom (ReferenceCache).
+	private final ReferenceCache<String, java.util.List<PlacedRate>> byRegion =
+			new ReferenceCache<>(java.time.Duration.ofSeconds(10), 1_000);
 
 	private final JdbcClient jdbc;
 
@@ -40,6 +45,7 @@ public class TaxRates {
 			.params(id, regionId, countryCode.toLowerCase(Locale.ROOT),
 					provinceCode == null ? null : provinceCode.toLowerCase(Locale.ROOT), name, code, ratePercent)
 			.update();
+		byRegion.changed();
 		return id;
 	}
 
@@ -80,28 +86,39 @@ public class TaxRates {
 		if (updated == 0) {
 			throw LoupeException.notFound("Tax rate", id);
 		}
+		byRegion.changed();
 	}
 
 	/**
 	 * The rates of a place in a region: the province's own rates when it has any, otherwise the country's
 	 * (rates without a province). An unknown place has no rates (no tax).
 	 */
-	@Transactional(readOnly = true)
 	public java.util.List<TaxRate> applicable(String regionId, String countryCode, String provinceCode) {
 		if (countryCode == null) {
 			return java.util.List.of();
 		}
-		java.util.List<java.util.Map.Entry<String, TaxRate>> all = jdbc.sql("""
-				select id, name, code, rate, province_code from tax.tax_rate
-				where region_id = ? and country_code = ? and deleted_at is null order by code, id""")
-			.params(regionId, countryCode.toLowerCase(Locale.ROOT))
-			.query((rs, n) -> java.util.Map.entry(rs.getString("province_code") == null ? "" : rs.getString("province_code"),
+		String country = countryCode.toLowerCase(Locale.ROOT);
+		String province = provinceCode == null ? "" : provinceCode.toLowerCase(Locale.ROOT);
+		java.util.List<PlacedRate> all = byRegion.get(regionId, this::load).stream()
+			.filter(r -> r.country().equals(country))
+			.toList();
+		java.util.List<TaxRate> own = all.stream().filter(r -> !province.isEmpty() && r.province().equals(province))
+			.map(PlacedRate::rate).toList();
+		return own.isEmpty() ? all.stream().filter(r -> r.province().isEmpty()).map(PlacedRate::rate).toList() : own;
+	}
+
+	private java.util.List<PlacedRate> load(String regionId) {
+		return jdbc.sql("""
+				select id, name, code, rate, country_code, province_code from tax.tax_rate
+				where region_id = ? and deleted_at is null order by code, id""")
+			.param(regionId)
+			.query((rs, n) -> new PlacedRate(rs.getString("country_code"),
+					rs.getString("province_code") == null ? "" : rs.getString("province_code"),
 					new TaxRate(rs.getString("id"), rs.getString("name"), rs.getString("code"), rs.getBigDecimal("rate"))))
 			.list();
-		String province = provinceCode == null ? "" : provinceCode.toLowerCase(Locale.ROOT);
-		java.util.List<TaxRate> own = all.stream().filter(e -> !province.isEmpty() && e.getKey().equals(province))
-			.map(java.util.Map.Entry::getValue).toList();
-		return own.isEmpty() ? all.stream().filter(e -> e.getKey().isEmpty()).map(java.util.Map.Entry::getValue).toList()
-				: own;
+	}
+
+	/** A rate with the place it applies to (province "" for the whole country). */
+	private record PlacedRate(String country, String province, TaxRate rate) {
 	}
 }

@@ -90,19 +90,6 @@ public class CartExtrasRows {
 
 	// ---------------------------------------------------------------- completion
 
-	/**
-	 * Claims an open cart for a completion for {@code hold}: true when no other completion holds it (or its claim
-	 * expired). The claim is its own short statement, so it is seen by concurrent completions at once.
-	 */
-	public boolean claim(String cartId, Duration hold) {
-		return jdbc.sql("""
-				update cart.cart set completing_until = now() + make_interval(secs => ?)
-				where id = ? and completed_at is null and deleted_at is null
-				  and (completing_until is null or completing_until < now())""")
-			.params(hold.toSeconds(), cartId)
-			.update() == 1;
-	}
-
 	public void releaseClaim(String cartId) {
 		jdbc.sql("update cart.cart set completing_until = null where id = ? and completed_at is null").param(cartId)
 			.update();

@@ -82,9 +82,23 @@ public class CartPricing {
 	 * on the cart (without discounting), so that a completion can refuse naming it instead of charging more silently.
 	 */
 	public Cart refresh(CartRow row, Region region, boolean dropInvalidCodes) {
+		return refresh(row, region, dropInvalidCodes, Known.NOTHING);
+	}
+
+	/**
+	 * As {@link #refresh(CartRow, Region)}, with the variants and prices the caller has just read in this transaction
+	 * (adding a line reads them for every line of the cart): they are not read again.
+	 */
+	public Cart refresh(CartRow row, Region region, Known known) {
+		return refresh(row, region, true, known);
+	}
+
+	private Cart refresh(CartRow row, Region region, boolean dropInvalidCodes, Known known) {
 		// Each row is read once; what this method changes is applied to the rows in memory as well.
 		List<LineItem> stored = rows.lines(row.id(), row.currencyCode());
-		Map<String, CalculatedPrice> current = priceOf(stored.stream().map(LineItem::variantId).toList(), region);
+		List<String> variantIds = stored.stream().map(LineItem::variantId).toList();
+		Map<String, CalculatedPrice> current = known.prices().keySet().containsAll(variantIds) ? known.prices()
+				: priceOf(variantIds, region);
 		List<LineItem> lines = new ArrayList<>(stored.size());
 		for (LineItem line : stored) {
 			CalculatedPrice price = current.get(line.variantId());
@@ -95,7 +109,8 @@ public class CartPricing {
 			}
 			lines.add(line);
 		}
-		Map<String, SellableVariant> variants = variants(row, lines);
+		Map<String, SellableVariant> variants = known.variants().keySet().containsAll(variantIds) ? known.variants()
+				: variants(row, lines);
 		List<CartShippingMethod> methods = new ArrayList<>(extras.shippingMethods(row.id(), row.currencyCode()));
 		if (!methods.isEmpty()) {
 			// Not quote(): its refusal would mark this transaction rollback-only; an option no longer offered is dropped.
@@ -154,6 +169,16 @@ public class CartPricing {
 		CartAddress to = row.shippingAddress();
 		return new ShippingContext(region.id(), row.currencyCode(), to == null ? null : to.countryCode(),
 				to == null ? null : to.province(), to == null ? null : to.postalCode(), subtotal, items);
+	}
+
+	/** The cart's lines as stored. */
+	public List<LineItem> lines(CartRow row) {
+		return rows.lines(row.id(), row.currencyCode());
+	}
+
+	/** The variants of these lines of the cart, as a {@link Known} without prices. */
+	public Known contents(CartRow row, List<LineItem> lines) {
+		return new Known(variants(row, lines), Map.of());
 	}
 
 	/** The shipping context of a stored cart. */
@@ -224,6 +249,12 @@ public class CartPricing {
 	private static Money amount(LineItem line) {
 		return new CartTotals.PricedLine(line.id(), line.unitPrice(), line.quantity(), line.taxInclusive(), List.of())
 			.amount();
+	}
+
+	/** Variants and their current prices read earlier in the same transaction, by variant id. */
+	public record Known(Map<String, SellableVariant> variants, Map<String, CalculatedPrice> prices) {
+
+		static final Known NOTHING = new Known(Map.of(), Map.of());
 	}
 
 	/** Current prices of these variants in the region; a variant without one is refused. */

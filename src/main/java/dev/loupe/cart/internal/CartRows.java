@@ -55,6 +55,22 @@ public class CartRows {
 	}
 
 	/** A live cart, locked for the rest of the transaction: changes to one cart are serialised. */
+	/**
+	 * Claims an open cart for a completion for {@code hold} and answers it as it stands once claimed (the update holds
+	 * its row lock): empty when it is unknown, completed, or held by another completion whose claim has not expired.
+	 * The claim is one short statement, so concurrent completions see it as soon as it commits.
+	 */
+	public Optional<CartRow> claim(String id, java.time.Duration hold) {
+		return jdbc.sql("""
+				update cart.cart set completing_until = now() + make_interval(secs => ?)
+				where id = ? and completed_at is null and deleted_at is null
+				  and (completing_until is null or completing_until < now())
+				returning\s""" + CART_COLUMNS)
+			.params(hold.toSeconds(), id)
+			.query(this::cart)
+			.optional();
+	}
+
 	public Optional<CartRow> lock(String id) {
 		return jdbc.sql("select " + CART_COLUMNS + " from cart.cart where id = ? and deleted_at is null for update")
 			.param(id)

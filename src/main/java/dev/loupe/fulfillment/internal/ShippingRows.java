@@ -9,9 +9,11 @@ import dev.loupe.fulfillment.WeightBracket;
 import dev.loupe.platform.Ids;
 import dev.loupe.platform.Json;
 import dev.loupe.platform.Money;
+import dev.loupe.platform.ReferenceCache;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +22,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The rows of the {@code fulfillment} schema. Options are read with their prices and brackets in three queries. */
+/**
+ * The rows of the {@code fulfillment} schema. Options are read with their prices and brackets in three queries, and
+ * kept in memory for a few seconds: every cart with a shipping method re-prices it on each change, and a store has a
+ * handful of options. Every write here forgets them ({@link ReferenceCache}).
+ */
 @Repository
 public class ShippingRows {
+
+	private final ReferenceCache<String, List<ShippingOption>> live = new ReferenceCache<>(Duration.ofSeconds(10), 1);
 
 	private final JdbcClient jdbc;
 
@@ -69,10 +77,12 @@ public class ShippingRows {
 	}
 
 	public void renameProfile(String id, String name) {
+		live.changed();
 		jdbc.sql("update fulfillment.shipping_profile set name = ?, updated_at = now() where id = ?").params(name, id).update();
 	}
 
 	public void deleteProfile(String id) {
+		live.changed();
 		jdbc.sql("update fulfillment.shipping_profile set deleted_at = now() where id = ?").param(id).update();
 	}
 
@@ -94,6 +104,7 @@ public class ShippingRows {
 	// ---------------------------------------------------------------- options
 
 	public void insertOption(String id, String profileId, ShippingOptionDraft d, List<String> countries) {
+		live.changed();
 		jdbc.sql("""
 				insert into fulfillment.shipping_option (id, region_id, name, shipping_profile_id, provider_id, price_type,
 				  country_codes, type_id, type_label, type_description, type_code, data, is_enabled, metadata)
@@ -107,6 +118,7 @@ public class ShippingRows {
 
 	/** Replaces everything but the id, the region and the type's id. */
 	public void updateOption(String id, String profileId, ShippingOptionDraft d, List<String> countries) {
+		live.changed();
 		jdbc.sql("""
 				update fulfillment.shipping_option set name = ?, shipping_profile_id = ?, provider_id = ?, price_type = ?,
 				  country_codes = ?, type_label = ?, type_description = ?, type_code = ?, data = ?::jsonb, is_enabled = ?,
@@ -139,12 +151,14 @@ public class ShippingRows {
 	}
 
 	public void setEnabled(String id, boolean enabled) {
+		live.changed();
 		jdbc.sql("update fulfillment.shipping_option set is_enabled = ?, updated_at = now() where id = ?")
 			.params(enabled, id)
 			.update();
 	}
 
 	public void deleteOption(String id) {
+		live.changed();
 		jdbc.sql("update fulfillment.shipping_option set deleted_at = now() where id = ? and deleted_at is null")
 			.param(id)
 			.update();
@@ -152,17 +166,17 @@ public class ShippingRows {
 
 	/** A live option (enabled or not). */
 	public Optional<ShippingOption> option(String id) {
-		return load("id = ?", id).stream().findFirst();
+		return allOptions().stream().filter(o -> o.id().equals(id)).findFirst();
 	}
 
 	/** The live options of a region (enabled or not), oldest first. */
 	public List<ShippingOption> options(String regionId) {
-		return load("region_id = ?", regionId);
+		return allOptions().stream().filter(o -> o.regionId().equals(regionId)).toList();
 	}
 
 	/** Every live option, oldest first: a store has a handful per region. */
 	public List<ShippingOption> allOptions() {
-		return load("true");
+		return live.get("all", k -> load("true"));
 	}
 
 	private List<ShippingOption> load(String condition, Object... params) {

@@ -154,6 +154,16 @@ public class OrderRows {
 			.list();
 	}
 
+	/** A new order's first history: its three statuses set by {@code actor}, in one statement. */
+	public void insertInitialChanges(String orderId, String status, String paymentStatus, String fulfillmentStatus,
+			String actor) {
+		jdbc.sql("""
+				insert into orders.status_change (order_id, field, from_value, to_value, actor)
+				values (?, 'status', null, ?, ?), (?, 'payment_status', null, ?, ?), (?, 'fulfillment_status', null, ?, ?)""")
+			.params(orderId, status, actor, orderId, paymentStatus, actor, orderId, fulfillmentStatus, actor)
+			.update();
+	}
+
 	public void insertChange(String orderId, String field, String from, String to, String actor, String reason) {
 		jdbc.sql("""
 				insert into orders.status_change (order_id, field, from_value, to_value, actor, reason)

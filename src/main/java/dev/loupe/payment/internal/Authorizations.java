@@ -214,9 +214,10 @@ public class Authorizations {
 		String paymentId = Ids.next("pay");
 		rows.insertPayment(paymentId, collectionId, session, result.data(), idempotencyKey);
 		rows.setAuthorized(collectionId, session.amount());
-		rows.record(collectionId, session.id(), "authorizing", PaymentSessionStatus.AUTHORIZED.code(), null);
-		rows.record(collectionId, paymentId, null, "authorized", null);
-		rows.record(collectionId, collectionId, row.status().code(), PaymentCollectionStatus.AUTHORIZED.code(), null);
+		rows.record(collectionId, List.of(
+				new PaymentRows.Change(session.id(), "authorizing", PaymentSessionStatus.AUTHORIZED.code(), null),
+				new PaymentRows.Change(paymentId, null, "authorized", null),
+				new PaymentRows.Change(collectionId, row.status().code(), PaymentCollectionStatus.AUTHORIZED.code(), null)));
 		events.publishEvent(new PaymentAuthorized(paymentId, collectionId, row.cartId(), session.providerId(),
 				session.amount()));
 		return done(rows.collection(collectionId).orElseThrow());

@@ -325,11 +325,32 @@ public class PaymentRows {
 
 	// ---------------------------------------------------------------- history
 
+	/** One line of a collection's history: what {@code subjectId} went from and to, and why. */
+	public record Change(String subjectId, String from, String to, String note) {
+	}
+
+	/** Several lines of a collection's history, in order, in one statement. */
+	public void record(String collectionId, List<Change> changes) {
+		String values = String.join(", ", java.util.Collections.nCopies(changes.size(), "(?, ?, ?, ?, ?)"));
+		List<Object> params = new java.util.ArrayList<>();
+		for (Change c : changes) {
+			params.addAll(java.util.Arrays.asList(collectionId, c.subjectId(), c.from(), c.to(), note(c.note())));
+		}
+		jdbc.sql("insert into payment.history (payment_collection_id, subject_id, from_status, to_status, note) values "
+				+ values)
+			.params(params)
+			.update();
+	}
+
+	private static String note(String note) {
+		return note == null ? null : note.length() > 1000 ? note.substring(0, 1000) : note;
+	}
+
 	public void record(String collectionId, String subjectId, String from, String to, String note) {
 		jdbc.sql("""
 				insert into payment.history (payment_collection_id, subject_id, from_status, to_status, note)
 				values (?, ?, ?, ?, ?)""")
-			.params(collectionId, subjectId, from, to, note == null ? null : note.length() > 1000 ? note.substring(0, 1000) : note)
+			.params(collectionId, subjectId, from, to, note(note))
 			.update();
 	}
 

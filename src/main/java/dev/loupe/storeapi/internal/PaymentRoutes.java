@@ -84,9 +84,9 @@ class PaymentRoutes {
 	ResponseEntity<byte[]> initiateSession(@PathVariable String id, @RequestBody(required = false) byte[] raw,
 			HttpServletRequest http) {
 		Input body = bodies.read(raw, http).allow(Set.of("provider_id", "data"));
-		PaymentCollection collection = payments.find(id)
+		String cartId = payments.cartIdOf(id)
 			.orElseThrow(() -> LoupeException.notFound("Payment collection", ProductRoutes.sanitize(id)));
-		Cart cart = cartOf(collection, http);
+		Cart cart = cartOf(id, cartId, http);
 		requireOpen(cart);
 		String providerId = body.requiredText("provider_id", 100);
 		Map<String, Object> data = body.metadata("data");
@@ -95,18 +95,18 @@ class PaymentRoutes {
 					+ "' is not a payment provider of region " + cart.region().name());
 		}
 		// The cart may have changed since the collection was made: the session is for its current total.
-		payments.forCart(cart.id(), cart.totals().total());
-		return collection(payments.initiateSession(collection.id(), providerId, data, context(cart)), cart);
+		payments.followCart(cart.id(), cart.totals().total());
+		return collection(payments.initiateSession(id, providerId, data, context(cart)), cart);
 	}
 
 	/** The collection's cart as the caller may see it; any other cart is reported as a missing collection. */
-	private Cart cartOf(PaymentCollection collection, HttpServletRequest http) {
+	private Cart cartOf(String collectionId, String cartId, HttpServletRequest http) {
 		try {
-			return carts.find(Shoppers.of(http), collection.cartId());
+			return carts.find(Shoppers.of(http), cartId);
 		}
 		catch (LoupeException e) {
 			if (e.type() == ErrorType.NOT_FOUND) {
-				throw LoupeException.notFound("Payment collection", collection.id());
+				throw LoupeException.notFound("Payment collection", collectionId);
 			}
 			throw e;
 		}

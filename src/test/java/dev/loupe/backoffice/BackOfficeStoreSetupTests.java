@@ -408,6 +408,9 @@ class BackOfficeStoreSetupTests {
 			.status()).isEqualTo(302);
 		assertThat(markets.salesChannel(channel).orElseThrow().disabled()).isTrue();
 		assertThat(store("GET", products, key, null).body().path("count").asInt()).as("disabled at once").isZero();
+		Answer noCart = store("POST", "/store/carts", key, "{\"region_id\": \"" + markets.regions().getFirst().id() + "\"}");
+		assertThat(noCart.status()).as(noCart.raw()).isEqualTo(400);
+		assertThat(noCart.body().path("type").asString()).isEqualTo("not_allowed");
 		assertThat(audited("sales_channel.disabled", channel)).isEqualTo(1);
 		browser.get("/app/settings/sales-channels");
 		assertThat(browser.submit("/app/settings/sales-channels/" + channel + "/disabled", Map.of("disabled", "false"))

@@ -132,6 +132,19 @@ public class CatalogAdmin {
 		return n == null ? 0 : n;
 	}
 
+	/**
+	 * How many live products a sales channel sells, counting no further than {@code cap + 1} (the channel index is
+	 * read in order and stops there), for the settings page.
+	 */
+	@Transactional(readOnly = true)
+	public long countProductsInSalesChannel(String salesChannelId, long cap) {
+		Long n = jdbc.queryForObject("""
+				select count(*) from (select 1 from catalog.product_sales_channel psc
+				join catalog.product p on p.id = psc.product_id and p.deleted_at is null
+				where psc.sales_channel_id = ? limit ?) c""", Long.class, salesChannelId, cap + 1);
+		return n == null ? 0 : n;
+	}
+
 	/** The sales channels each product is sold in, by product id. */
 	@Transactional(readOnly = true)
 	public Map<String, List<String>> salesChannelsOf(List<String> productIds) {

@@ -173,6 +173,10 @@ public class ShippingSetup {
 			amount("prices[" + i + "].amount", p.amount(), currency);
 			if (p.freeOver() != null) {
 				amount("prices[" + i + "].free_over", p.freeOver(), currency);
+				if (p.freeOver().amount().signum() == 0) {
+					// Free over 0 is always free: say so with an amount of 0 instead.
+					throw LoupeException.invalidData("prices[" + i + "].free_over must be greater than 0");
+				}
 			}
 			if (!currencies.add(p.amount().currencyCodeLower())) {
 				throw LoupeException.invalidData("prices[" + i + "] is a second price in " + currency);

@@ -19,6 +19,13 @@ public record Country(String iso2, String iso3, String numCode, String name, Str
 			Map.entry("lv", "428"), Map.entry("lt", "440"), Map.entry("au", "036"), Map.entry("nz", "554"),
 			Map.entry("jp", "392"));
 
+	/** Every country a region may hold, by English name. */
+	public static java.util.List<Country> supported() {
+		return NUMERIC.keySet().stream().map(Country::of)
+			.sorted(java.util.Comparator.comparing(Country::displayName))
+			.toList();
+	}
+
 	/** The country with this ISO alpha-2 code (any case); unknown codes are invalid data. */
 	public static Country of(String iso2) {
 		String code = iso2 == null ? "" : iso2.toLowerCase(Locale.ROOT);

@@ -10,6 +10,8 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Sets up what a store sells in: the store, its regions, sales channels and publishable keys. */
 @Service
@@ -58,24 +60,7 @@ public class MarketSetup {
 		jdbc.sql("insert into market.region (id, name, currency_code, is_tax_inclusive) values (?, ?, ?, ?)")
 			.params(id, draft.name().strip(), currency, draft.taxInclusive())
 			.update();
-		for (String code : draft.countries()) {
-			Country country = Country.of(code);
-			String owner = jdbc.sql("select region_id from market.region_country where iso_2 = ?")
-				.param(country.iso2())
-				.query(String.class)
-				.optional()
-				.orElse(null);
-			if (owner != null) {
-				throw LoupeException.invalidData("Country with code " + country.iso2()
-						+ " is already assigned to a region");
-			}
-			jdbc.sql("""
-					insert into market.region_country (iso_2, iso_3, num_code, name, display_name, region_id)
-					values (?, ?, ?, ?, ?, ?)
-					on conflict (iso_2) do update set region_id = excluded.region_id""")
-				.params(country.iso2(), country.iso3(), country.numCode(), country.name(), country.displayName(), id)
-				.update();
-		}
+		assignCountries(id, draft.countries());
 		for (String provider : draft.paymentProviders()) {
 			jdbc.sql("insert into market.region_payment_provider (region_id, provider_id) values (?, ?)")
 				.params(id, provider)
@@ -85,20 +70,77 @@ public class MarketSetup {
 		return id;
 	}
 
-	/** Clears the regions cache now and again once the change is committed (a read in between may cache the old). */
-	private void regionsChanged() {
-		markets.regionsChanged();
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-					new org.springframework.transaction.support.TransactionSynchronization() {
-						@Override
-						public void afterCommit() {
-							markets.regionsChanged();
-						}
-					});
+	/**
+	 * Changes a region's name, countries and tax-inclusive flag. Countries taken out of it belong to no region
+	 * afterwards; a country of another region is a conflict.
+	 */
+	@Transactional
+	public void updateRegion(String id, RegionChange change) {
+		String name = change.name() == null ? "" : change.name().strip();
+		if (name.isEmpty() || name.length() > 200 || name.indexOf('\0') >= 0) {
+			throw LoupeException.invalidData("The region name must be 1 to 200 characters");
+		}
+		int updated = jdbc.sql("""
+				update market.region set name = ?, is_tax_inclusive = ?, updated_at = now()
+				where id = ? and deleted_at is null""")
+			.params(name, change.taxInclusive(), id)
+			.update();
+		if (updated == 0) {
+			throw LoupeException.notFound("Region", id);
+		}
+		jdbc.sql("update market.region_country set region_id = null where region_id = ?").param(id).update();
+		assignCountries(id, change.countries());
+		regionsChanged();
+	}
+
+	/** Puts these countries in the region; one that belongs to another region is a conflict, as in Medusa. */
+	private void assignCountries(String regionId, List<String> codes) {
+		for (String code : codes) {
+			Country country = Country.of(code);
+			String owner = jdbc.sql("select region_id from market.region_country where iso_2 = ?")
+				.param(country.iso2())
+				.query(String.class)
+				.optional()
+				.orElse(null);
+			if (owner != null && !owner.equals(regionId)) {
+				String ownerName = jdbc.sql("select name from market.region where id = ?").param(owner)
+					.query(String.class).optional().orElse(owner);
+				throw LoupeException.invalidData("Country with code " + country.iso2()
+						+ " is already assigned to a region (" + ownerName + ")");
+			}
+			jdbc.sql("""
+					insert into market.region_country (iso_2, iso_3, num_code, name, display_name, region_id)
+					values (?, ?, ?, ?, ?, ?)
+					on conflict (iso_2) do update set region_id = excluded.region_id""")
+				.params(country.iso2(), country.iso3(), country.numCode(), country.name(), country.displayName(), regionId)
+				.update();
 		}
 	}
 
+	/** Clears the regions cache now and again once the change is committed (a read in between may cache the old). */
+	private void regionsChanged() {
+		markets.regionsChanged();
+		afterCommit(markets::regionsChanged);
+	}
+
+	/** Clears the key cache now and once committed, so the Store API refuses a revoked key at once. */
+	private void keysChanged() {
+		markets.keysChanged();
+		afterCommit(markets::keysChanged);
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+			});
+		}
+	}
+
+	/** Creates an enabled sales channel; the description may be empty. */
 	@Transactional
 	public String createSalesChannel(String name, String description) {
 		if (name == null || name.isBlank()) {
@@ -106,9 +148,54 @@ public class MarketSetup {
 		}
 		String id = Ids.next("sc");
 		jdbc.sql("insert into market.sales_channel (id, name, description) values (?, ?, ?)")
-			.params(id, name.strip(), description)
+			.params(id, channelName(name), channelDescription(description))
 			.update();
 		return id;
+	}
+
+	/** Renames a sales channel and changes its description (empty for none). */
+	@Transactional
+	public void updateSalesChannel(String id, String name, String description) {
+		int updated = jdbc.sql("""
+				update market.sales_channel set name = ?, description = ?, updated_at = now()
+				where id = ? and deleted_at is null""")
+			.params(channelName(name), channelDescription(description), id)
+			.update();
+		if (updated == 0) {
+			throw LoupeException.notFound("Sales channel", id);
+		}
+	}
+
+	/**
+	 * Disables or enables a sales channel. Keys that open a disabled channel no longer see its products or make carts
+	 * in it, from the moment this commits.
+	 */
+	@Transactional
+	public void setSalesChannelDisabled(String id, boolean disabled) {
+		int updated = jdbc.sql("""
+				update market.sales_channel set is_disabled = ?, updated_at = now() where id = ? and deleted_at is null""")
+			.params(disabled, id)
+			.update();
+		if (updated == 0) {
+			throw LoupeException.notFound("Sales channel", id);
+		}
+		keysChanged();
+	}
+
+	private static String channelName(String name) {
+		String clean = name == null ? "" : name.strip();
+		if (clean.isEmpty() || clean.length() > 200 || clean.indexOf('\0') >= 0) {
+			throw LoupeException.invalidData("The sales channel name must be 1 to 200 characters");
+		}
+		return clean;
+	}
+
+	private static String channelDescription(String description) {
+		String clean = description == null ? "" : description.strip();
+		if (clean.length() > 1000 || clean.indexOf('\0') >= 0) {
+			throw LoupeException.invalidData("The description must be at most 1000 characters");
+		}
+		return clean.isEmpty() ? null : clean;
 	}
 
 	/** Changes the store's name, support email and phone (empty for none); the email is checked loosely. */
@@ -165,7 +252,25 @@ public class MarketSetup {
 				.params(id, channel)
 				.update();
 		}
-		return new PublishableKey(id, token, title, List.copyOf(salesChannelIds));
+		return markets.publishableKey(id).orElseThrow();
+	}
+
+	/**
+	 * Revokes a publishable key: the Store API refuses it from the moment this commits (as it refuses an unknown key),
+	 * and it stays listed as revoked. Revoking a revoked key changes nothing.
+	 */
+	@Transactional
+	public PublishableKey revokePublishableKey(String id, String revokedBy) {
+		int updated = jdbc.sql("""
+				update market.publishable_api_key set revoked_at = now(), revoked_by = ?, updated_at = now()
+				where id = ? and revoked_at is null""")
+			.params(revokedBy, id)
+			.update();
+		PublishableKey key = markets.publishableKey(id).orElseThrow(() -> LoupeException.notFound("Publishable key", id));
+		if (updated > 0) {
+			keysChanged();
+		}
+		return key;
 	}
 
 	private static String currency(String code) {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Markets {
 
-	// Every Store API request resolves its key: keep them briefly; a revoked key stops working within this time.
+	// Every Store API request resolves its key: keep them briefly. Revoking a key or disabling a channel through
+	// MarketSetup clears this at once; another instance sees the change within this time.
 	private final Cache<String, Optional<List<String>>> keyChannels = Caffeine.newBuilder()
 		.maximumSize(10_000)
 		.expireAfterWrite(Duration.ofSeconds(10))
@@ -43,7 +44,7 @@ public class Markets {
 		}
 		return keyChannels.get(token, t -> {
 			List<String> rows = jdbc.sql("""
-					select k.id, kc.sales_channel_id from market.publishable_api_key k
+					select k.id, sc.id from market.publishable_api_key k
 					left join market.publishable_api_key_sales_channel kc on kc.publishable_key_id = k.id
 					left join market.sales_channel sc on sc.id = kc.sales_channel_id and sc.deleted_at is null and not sc.is_disabled
 					where k.token = ? and k.revoked_at is null""")
@@ -66,14 +67,35 @@ public class Markets {
 
 	/** Live publishable keys, oldest first, with the sales channels each opens. */
 	public List<PublishableKey> publishableKeys() {
-		java.util.Map<String, List<String>> channels = new java.util.HashMap<>();
+		return publishableKeys(false);
+	}
+
+	/** Every publishable key, live and revoked, oldest first: a revoked key stays listed as revoked. */
+	public List<PublishableKey> allPublishableKeys() {
+		return publishableKeys(true);
+	}
+
+	/** A publishable key, live or revoked, by id. */
+	public Optional<PublishableKey> publishableKey(String id) {
+		return allPublishableKeys().stream().filter(k -> k.id().equals(id)).findFirst();
+	}
+
+	private List<PublishableKey> publishableKeys(boolean withRevoked) {
+		Map<String, List<String>> channels = new HashMap<>();
 		jdbc.sql("select publishable_key_id, sales_channel_id from market.publishable_api_key_sales_channel")
-			.query((rs, n) -> channels.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)))
+			.query((rs, n) -> channels.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
 			.list();
-		return jdbc.sql("select id, token, title from market.publishable_api_key where revoked_at is null order by created_at, id")
+		return jdbc.sql("select id, token, title, created_at, revoked_at from market.publishable_api_key"
+				+ (withRevoked ? "" : " where revoked_at is null") + " order by created_at, id")
 			.query((rs, n) -> new PublishableKey(rs.getString(1), rs.getString(2), rs.getString(3),
-					List.copyOf(channels.getOrDefault(rs.getString(1), List.of()))))
+					List.copyOf(channels.getOrDefault(rs.getString(1), List.of())), rs.getTimestamp(4).toInstant(),
+					rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
 			.list();
+	}
+
+	/** A live sales channel (enabled or not) by id. */
+	public Optional<SalesChannel> salesChannel(String id) {
+		return salesChannels().stream().filter(c -> c.id().equals(id)).findFirst();
 	}
 
 	/** The store (the first one, as a single-store installation has), if it was set up. */
@@ -98,6 +120,11 @@ public class Markets {
 	/** Forgets the cached regions after a change. */
 	void regionsChanged() {
 		regions.invalidateAll();
+	}
+
+	/** Forgets which channels keys open, after a key is revoked or a channel is disabled. */
+	void keysChanged() {
+		keyChannels.invalidateAll();
 	}
 
 	private List<Region> loadRegions(String id) {

@@ -30,9 +30,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * API keys for admins: secret keys for the Admin API (redacted; the token is shown once, on the page answering its
- * creation, and never again), created with scopes and revoked after a confirmation; sales channels with the
- * publishable keys that open them to storefronts, and creating a publishable key. Every change is audited, never
- * with a token.
+ * creation, and never again), created with scopes and revoked after a confirmation; publishable keys with the sales
+ * channels they open to storefronts, created for a channel and revoked after a confirmation (a revoked key stays
+ * listed; revoking the last live one is allowed, with a warning: ADR 024). Every change is audited, never with a
+ * secret token.
  */
 @Controller
 public class ApiKeysController {
@@ -155,6 +156,25 @@ public class ApiKeysController {
 		}
 	}
 
+	@PostMapping("/app/settings/keys/publishable/{id}/revoke")
+	@Requires(Permission.SETTINGS_WRITE)
+	String revokePublishable(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+		Staff staff = Staff.of(request);
+		PublishableKey key = (id.length() <= 60 ? markets.publishableKey(id) : Optional.<PublishableKey>empty())
+			.orElseThrow(() -> LoupeException.notFound("Publishable key", StaffController.shown(id)));
+		if (!key.isRevoked()) {
+			tx.executeWithoutResult(s -> {
+				marketSetup.revokePublishableKey(key.id(), staff.user().id());
+				audit.record(Actor.staff(staff.user().id()), "publishable_key.revoked", "publishable_key", key.id(),
+						Map.of("title", key.title(), "sales_channels", key.salesChannelIds(),
+								"from", request.getRemoteAddr()));
+			});
+		}
+		Flash.put(request, response, Flash.success("Publishable key " + key.title()
+				+ " is revoked; the Store API refuses it from now on."));
+		return "redirect:/app/settings/keys#publishable";
+	}
+
 	private String page(HttpServletRequest request, HttpServletResponse response, Model model, KeyForms forms) {
 		Staff staff = Staff.of(request);
 		Map<String, String> names = new LinkedHashMap<>();
@@ -168,7 +188,7 @@ public class ApiKeysController {
 		model.addAttribute("permissions", List.of(Permission.values()));
 		model.addAttribute("channels", channels);
 		model.addAttribute("channelNames", channelNames);
-		model.addAttribute("publishable", markets.publishableKeys());
+		model.addAttribute("publishable", markets.allPublishableKeys());
 		model.addAttribute("forms", forms);
 		return "app/keys";
 	}

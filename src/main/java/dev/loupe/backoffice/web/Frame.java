@@ -69,6 +69,7 @@ public record Frame(Staff staff, String title, String section, Flash flash) {
 		groups.add(new NavGroup("Store", store));
 		if (staff.can(Permission.SETTINGS_WRITE)) {
 			groups.add(new NavGroup("Settings", List.of(item("/app/settings/store", "Store", "store"),
+					item("/app/settings/sales-channels", "Sales channels", "channels"),
 					item("/app/settings/staff", "Staff", "staff"), item("/app/settings/keys", "API keys", "keys"),
 					item("/app/settings/emails", "Email templates", "templates"),
 					item("/app/settings/outbox", "Email outbox", "outbox"),

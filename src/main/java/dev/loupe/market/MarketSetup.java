@@ -10,8 +10,6 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Sets up what a store sells in: the store, its regions, sales channels and publishable keys. */
 @Service
@@ -120,24 +118,11 @@ public class MarketSetup {
 	/** Clears the regions cache now and again once the change is committed (a read in between may cache the old). */
 	private void regionsChanged() {
 		markets.regionsChanged();
-		afterCommit(markets::regionsChanged);
 	}
 
 	/** Clears the key cache now and once committed, so the Store API refuses a revoked key at once. */
 	private void keysChanged() {
 		markets.keysChanged();
-		afterCommit(markets::keysChanged);
-	}
-
-	private static void afterCommit(Runnable action) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					action.run();
-				}
-			});
-		}
 	}
 
 	/** Creates an enabled sales channel; the description may be empty. */

@@ -1,7 +1,5 @@
 package dev.loupe.market;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import dev.loupe.platform.Json;
+import dev.loupe.platform.ReferenceCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -20,16 +19,12 @@ public class Markets {
 
 	// Every Store API request resolves its key: keep them briefly. Revoking a key or disabling a channel through
 	// MarketSetup clears this at once; another instance sees the change within this time.
-	private final Cache<String, Optional<List<String>>> keyChannels = Caffeine.newBuilder()
-		.maximumSize(10_000)
-		.expireAfterWrite(Duration.ofSeconds(10))
-		.build();
+	private final ReferenceCache<String, Optional<List<String>>> keyChannels =
+			new ReferenceCache<>(Duration.ofSeconds(10), 10_000);
 
 	// Every cart read needs its region; regions change seldom. Changes through MarketSetup clear this at once; another
 	// instance sees them within this time.
-	private final Cache<String, List<Region>> regions = Caffeine.newBuilder()
-		.expireAfterWrite(Duration.ofSeconds(10))
-		.build();
+	private final ReferenceCache<String, List<Region>> regions = new ReferenceCache<>(Duration.ofSeconds(10), 1);
 
 	private final JdbcClient jdbc;
 
@@ -119,12 +114,12 @@ public class Markets {
 
 	/** Forgets the cached regions after a change. */
 	void regionsChanged() {
-		regions.invalidateAll();
+		regions.changed();
 	}
 
 	/** Forgets which channels keys open, after a key is revoked or a channel is disabled. */
 	void keysChanged() {
-		keyChannels.invalidateAll();
+		keyChannels.changed();
 	}
 
 	private List<Region> loadRegions(String id) {

@@ -2,6 +2,7 @@ package dev.loupe.promotion;
 
 import dev.loupe.platform.LoupeException;
 import dev.loupe.platform.Money;
+import dev.loupe.platform.ReferenceCache;
 import dev.loupe.promotion.internal.PromotionRows;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -26,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Promotions {
 
-	private final com.github.benmanes.caffeine.cache.Cache<String, List<Promotion>> activeAutomatic =
-			com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(5)).build();
+	private final ReferenceCache<String, List<Promotion>> activeAutomatic =
+			new ReferenceCache<>(java.time.Duration.ofSeconds(5), 1);
 
 	static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -173,16 +174,7 @@ public class Promotions {
 
 	/** Forgets the cached automatic promotions after a change (now and once the change commits). */
 	void automaticChanged() {
-		activeAutomatic.invalidateAll();
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-					new org.springframework.transaction.support.TransactionSynchronization() {
-						@Override
-						public void afterCommit() {
-							activeAutomatic.invalidateAll();
-						}
-					});
-		}
+		activeAutomatic.changed();
 	}
 
 	/**

@@ -70,17 +70,28 @@ public class Reservations {
 		if (!short_.isEmpty()) {
 			throw LoupeException.notAllowed("Some variants do not have the required inventory: " + String.join(", ", short_));
 		}
-		for (Reservation r : taken) {
+		if (!taken.isEmpty()) {
+			// One statement each for the levels, the reservations and the ledger, whatever the number of lines.
+			String[] variants = taken.stream().map(Reservation::variantId).toArray(String[]::new);
+			String[] locations = taken.stream().map(Reservation::locationId).toArray(String[]::new);
+			Integer[] quantities = taken.stream().map(Reservation::quantity).toArray(Integer[]::new);
 			jdbc.sql("""
-					update inventory.inventory_level set reserved_quantity = reserved_quantity + :q, updated_at = now()
-					where variant_id = :v and location_id = :l""")
-				.param("q", r.quantity()).param("v", r.variantId()).param("l", r.locationId()).update();
+					update inventory.inventory_level l
+					set reserved_quantity = l.reserved_quantity + t.q, updated_at = now()
+					from unnest(cast(:v as text[]), cast(:l as text[]), cast(:q as int[])) as t(v, l, q)
+					where l.variant_id = t.v and l.location_id = t.l""")
+				.param("v", variants).param("l", locations).param("q", quantities).update();
 			jdbc.sql("""
 					insert into inventory.reservation (id, reference, variant_id, location_id, quantity)
-					values (:id, :ref, :v, :l, :q)""")
-				.param("id", r.id()).param("ref", reference).param("v", r.variantId()).param("l", r.locationId())
-				.param("q", r.quantity()).update();
-			ledger(r.variantId(), r.locationId(), "reserved", 0, r.quantity(), reference, null, null);
+					select t.id, :ref, t.v, t.l, t.q
+					from unnest(cast(:id as text[]), cast(:v as text[]), cast(:l as text[]), cast(:q as int[])) as t(id, v, l, q)""")
+				.param("id", taken.stream().map(Reservation::id).toArray(String[]::new)).param("ref", reference)
+				.param("v", variants).param("l", locations).param("q", quantities).update();
+			jdbc.sql("""
+					insert into inventory.movement (variant_id, location_id, kind, stocked_delta, reserved_delta, reference)
+					select t.v, t.l, 'reserved', 0, t.q, :ref
+					from unnest(cast(:v as text[]), cast(:l as text[]), cast(:q as int[])) as t(v, l, q)""")
+				.param("ref", reference).param("v", variants).param("l", locations).param("q", quantities).update();
 		}
 		return taken;
 	}

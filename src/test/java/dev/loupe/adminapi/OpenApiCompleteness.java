@@ -40,10 +40,16 @@ final class OpenApiCompleteness {
 						: ": documents a body the route does not read"));
 			}
 		});
+		Set<String> operationIds = new java.util.HashSet<>();
 		for (String path : doc.path("paths").propertyNames()) {
 			for (String verb : doc.path("paths").path(path).propertyNames()) {
 				if (VERBS.contains(verb)) {
-					check(verb + " " + path, doc.path("paths").path(path).path(verb), schemas, problems);
+					JsonNode operation = doc.path("paths").path(path).path(verb);
+					check(verb + " " + path, operation, schemas, problems);
+					if (!operationIds.add(operation.path("operationId").asString(""))) {
+						problems.add(verb + " " + path + ": operationId '" + operation.path("operationId").asString("")
+								+ "' is not unique");
+					}
 				}
 			}
 		}

@@ -67,6 +67,7 @@ final class AdminApiDocs {
 		ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
 		if (doc != null) {
 			operation.setSummary(doc.summary);
+			operation.setOperationId(operationId(doc.summary));
 			operation.setDescription(description(method, path, doc, signIn));
 			List<Parameter> parameters = operation.getParameters() == null ? new ArrayList<>()
 					: new ArrayList<>(operation.getParameters());
@@ -77,7 +78,7 @@ final class AdminApiDocs {
 			operation.setParameters(parameters.isEmpty() ? null : parameters);
 			if (doc.body != null) {
 				operation.setRequestBody(new RequestBody().required(true).content(new Content().addMediaType(JSON_TYPE,
-						new MediaType().schema(doc.body).examples(Map.of("example", new Example().value(parse(doc.bodyExample)))))));
+						new MediaType().schema(doc.body).examples(Map.of("example", new Example().summary("A typical request").value(parse(doc.bodyExample)))))));
 			}
 			else if (operation.getRequestBody() != null && !isMultipart(operation)) {
 				operation.setRequestBody(null);
@@ -115,6 +116,19 @@ final class AdminApiDocs {
 				.orElse("an admin")).append('.');
 		}
 		return text.toString();
+	}
+
+	/** "List an order's returns" becomes {@code listOrdersReturns}: stable names for clients and links to the page. */
+	static String operationId(String summary) {
+		StringBuilder id = new StringBuilder();
+		for (String word : summary.replace("'s", "s").split("[^A-Za-z0-9]+")) {
+			if (word.isEmpty() || List.of("a", "an", "the").contains(word.toLowerCase(java.util.Locale.ROOT))) {
+				continue;
+			}
+			id.append(id.isEmpty() ? word.toLowerCase(java.util.Locale.ROOT)
+					: Character.toUpperCase(word.charAt(0)) + word.substring(1));
+		}
+		return id.toString();
 	}
 
 	private static boolean isMultipart(Operation operation) {

@@ -147,14 +147,13 @@ final class AdminApiSchemas {
 			.opt("id", typed("string")).closed().schema());
 		c.put("PriceListPriceInput", obj().req("variant_id", id("variant")).req("currency_code", currency())
 			.req("amount", amount()).opt("rules", obj().opt("region_id", id("reg")).closed().schema()).closed().schema());
-		ApiSchemas.Obj variant = variantFields().req("title", text(500));
-		c.put("VariantCreate", variant.schema());
-		c.put("VariantUpdate", variantFields().opt("title", text(500)).partial());
-		c.put("ProductCreate", productFields().req("title", text(500))
+		c.put("VariantCreate", variantFields(obj().req("title", text(500))).schema());
+		c.put("VariantUpdate", variantFields(obj().opt("title", text(500))).partial());
+		c.put("ProductCreate", productFields(obj().req("title", text(500)))
 			.opt("options", array(obj().req("title", text(200)).req("values", array(text(200), 200).minItems(1)).closed()
 				.schema(), 10).description("At most 10; without options the product gets one default option."))
 			.req("variants", array(ref("VariantCreate"), 500).minItems(1)).schema());
-		c.put("ProductUpdate", productFields().opt("title", text(500)).partial());
+		c.put("ProductUpdate", productFields(obj().opt("title", text(500))).partial());
 		ApiSchemas.Obj option = obj().opt("metadata", metadata()).closed();
 		c.put("OptionCreate", option.req("title", text(200)).req("values", array(text(200), 200).minItems(1)
 			.uniqueItems(true)).schema());
@@ -244,8 +243,8 @@ final class AdminApiSchemas {
 		c.put("Token", obj().req("token", typed("string").description("A staff access token (bearer).")).schema());
 	}
 
-	private static ApiSchemas.Obj productFields() {
-		return obj().opt("subtitle", text(500)).opt("description", text(20_000)).opt("handle", handle())
+	private static ApiSchemas.Obj productFields(ApiSchemas.Obj start) {
+		return start.opt("subtitle", text(500)).opt("description", text(20_000)).opt("handle", handle())
 			.opt("status", oneOf("draft", "proposed", "published", "rejected").description("Default `draft`."))
 			.opt("kind", kind()).opt("is_giftcard", bool()).opt("discountable", bool())
 			.opt("thumbnail", nullableText(2000).description("An http(s) URL or the `/files/…` path of an upload."))
@@ -262,8 +261,8 @@ final class AdminApiSchemas {
 			.opt("metadata", metadata()).closed();
 	}
 
-	private static ApiSchemas.Obj variantFields() {
-		return obj().opt("sku", nullableText(200)).opt("barcode", nullableText(200)).opt("ean", nullableText(200))
+	private static ApiSchemas.Obj variantFields(ApiSchemas.Obj start) {
+		return start.opt("sku", nullableText(200)).opt("barcode", nullableText(200)).opt("ean", nullableText(200))
 			.opt("upc", nullableText(200)).opt("manage_inventory", bool().description("Default true."))
 			.opt("allow_backorder", bool()).opt("weight", measure()).opt("length", measure()).opt("height", measure())
 			.opt("width", measure()).opt("origin_country", nullableText(2)).opt("hs_code", nullableText(200))

@@ -46,9 +46,9 @@ final class ApiOperation {
 
 	/** {@code limit} (default as the route, at most 1000) and {@code offset} (from 0), as {@code QueryParameters} reads them. */
 	ApiOperation page(int defaultLimit) {
-		query.add(new Parameter().in("query").name("limit").description("How many items to answer.")
+		query.add(new Parameter().in("query").name("limit").description("How many items to answer, 0 to 1000.")
 			.schema(withDefault(ApiSchemas.integer(0, 1000), defaultLimit)));
-		query.add(new Parameter().in("query").name("offset").description("How many items to skip.")
+		query.add(new Parameter().in("query").name("offset").description("How many items to skip, from 0.")
 			.schema(withDefault(ApiSchemas.integer(0, 10_000_000), 0)));
 		return this;
 	}

@@ -77,8 +77,9 @@ final class AdminApiDocs {
 			}
 			operation.setParameters(parameters.isEmpty() ? null : parameters);
 			if (doc.body != null) {
+				Example example = new Example().summary("A typical request").value(parse(doc.bodyExample));
 				operation.setRequestBody(new RequestBody().required(true).content(new Content().addMediaType(JSON_TYPE,
-						new MediaType().schema(doc.body).examples(Map.of("example", new Example().summary("A typical request").value(parse(doc.bodyExample)))))));
+						new MediaType().schema(doc.body).examples(Map.of("example", example)))));
 			}
 			else if (operation.getRequestBody() != null && !isMultipart(operation)) {
 				operation.setRequestBody(null);

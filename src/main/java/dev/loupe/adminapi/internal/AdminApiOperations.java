@@ -234,19 +234,21 @@ final class AdminApiOperations {
 					.header("Idempotency-Key", "1 to 200 printable characters; the same key answers the same fulfilment.")
 					.body(ref("FulfillmentCreate"), """
 							{"items": [{"id": "ordli_01JABCDEF", "quantity": 1}], "location_id": "sloc_01JABCDEF"}""")
-					.answers(ref("FulfillmentAnswer")).fails(409, "More than the order line's unfulfilled quantity."),
+					.answers(ref("FulfillmentAnswer"))
+					.fails(400, "Invalid body, more than a line's unfulfilled quantity, or an order that cannot be fulfilled."),
 				op("POST /admin/orders/{id}/fulfillments/{fid}/shipments", "Ship a fulfilment",
 						"Marks it shipped with its tracking; the customer is told by email." + WRITES)
 					.body(ref("Shipment"), """
 							{"tracking_number": "1Z999AA10123456784", "carrier": "UPS",
 							 "tracking_url": "https://www.ups.com/track?tracknum=1Z999AA10123456784"}""")
-					.answers(ref("FulfillmentAnswer")).fails(409, "The fulfilment is canceled or delivered."),
+					.answers(ref("FulfillmentAnswer")).fails(400, "Invalid tracking, or the fulfilment cannot be shipped (`not_allowed`)."),
 				op("POST /admin/orders/{id}/fulfillments/{fid}/mark-as-delivered", "Mark a fulfilment delivered",
 						"No body." + WRITES)
-					.answers(ref("FulfillmentAnswer")).fails(409, "The fulfilment is not shipped."),
+					.answers(ref("FulfillmentAnswer")).fails(400, "The fulfilment cannot become delivered from its state (`not_allowed`)."),
 				op("POST /admin/orders/{id}/fulfillments/{fid}/cancel", "Cancel a fulfilment",
 						"Frees its quantities to be fulfilled again. No body." + WRITES)
-					.answers(ref("FulfillmentAnswer")).fails(409, "The fulfilment is shipped or delivered."),
+					.answers(ref("FulfillmentAnswer"))
+					.fails(400, "The fulfilment cannot be canceled from its state or has a bought label (`not_allowed`)."),
 				op("POST /admin/orders/{id}/fulfillments/{fid}/labels", "Buy a shipping label",
 						"Buys the label from the carrier (EasyPost) for the cheapest rate or `rate_id`, and records its "
 								+ "tracking. Buying again answers the label bought.")
@@ -264,10 +266,13 @@ final class AdminApiOperations {
 					.body(ref("ReturnCreate"), """
 							{"items": [{"id": "ordli_01JABCDEF", "quantity": 1}], "reason": "damaged",
 							 "note": "Scratched lens", "refund_amount": 49.9}""")
-					.answers(wrap("return", "Return")).fails(409, "More than the line's returnable quantity."),
+					.answers(wrap("return", "Return"))
+					.fails(400, "Invalid body, more than a line's shipped and unreturned quantity, or a refund above "
+							+ "what can be refunded."),
 				op("POST /admin/orders/{id}/returns/{rid}/receive", "Receive a return",
 						"Restocks the items and refunds the amount; receiving twice answers the received return. No body.")
-					.answers(wrap("return", "Return")),
+					.answers(wrap("return", "Return"))
+					.fails(400, "The return is canceled, or there is no captured payment to refund (`not_allowed`)."),
 
 				// ---------------------------------------------------------------- uploads
 				op("POST /admin/uploads", "Upload files",

@@ -65,15 +65,28 @@ class AdminOpenApiConformanceTests {
 				example("/admin/products/{id}/variants/{variantId}"));
 		created("/admin/products/{id}/options", "/admin/products/" + id + "/options", example("/admin/products/{id}/options"));
 
-		created("/admin/collections", example("/admin/collections").replace("Winter edit", "Winter edit " + run));
-		created("/admin/product-categories", example("/admin/product-categories").replace("Reading glasses",
-				"Reading glasses " + run));
+		String collection = created("/admin/collections", example("/admin/collections").replace("Winter edit",
+				"Winter edit " + run)).path("collection").path("id").asString();
+		created("/admin/collections/{id}", "/admin/collections/" + collection,
+				example("/admin/collections/{id}").replace("Winter edit", "Winter edit " + run));
+		String category = created("/admin/product-categories", example("/admin/product-categories")
+			.replace("Reading glasses", "Reading glasses " + run)).path("product_category").path("id").asString();
+		created("/admin/product-categories/{id}", "/admin/product-categories/" + category,
+				example("/admin/product-categories/{id}"));
 		created("/admin/product-types", example("/admin/product-types").replace("Accessory", "Accessory " + run));
 		created("/admin/product-tags", example("/admin/product-tags").replace("bestseller", "bestseller-" + run));
 		JsonNode list = created("/admin/price-lists", example("/admin/price-lists").replace("variant_01JABCDEF", variantId))
 			.path("price_list");
 		assertThat(list.path("prices").size()).isEqualTo(1);
-		created("/admin/promotions", example("/admin/promotions").replace("WINTER10", "W10" + run.toUpperCase(Locale.ROOT)));
+		String listPath = "/admin/price-lists/" + list.path("id").asString();
+		created("/admin/price-lists/{id}", listPath, example("/admin/price-lists/{id}"));
+		JsonNode batch = created("/admin/price-lists/{id}/prices/batch", listPath + "/prices/batch",
+				example("/admin/price-lists/{id}/prices/batch").replace("variant_01JABCDEF", variantId)
+					.replace("price_01JABCDEF", list.path("prices").get(0).path("id").asString()));
+		assertThat(batch.path("created").size()).isEqualTo(1);
+		String promotion = created("/admin/promotions", example("/admin/promotions").replace("WINTER10",
+				"W10" + run.toUpperCase(Locale.ROOT))).path("promotion").path("id").asString();
+		created("/admin/promotions/{id}", "/admin/promotions/" + promotion, example("/admin/promotions/{id}"));
 		created("/admin/shipping-profiles", example("/admin/shipping-profiles").replace("Bulky goods", "Bulky " + run));
 		String region = jdbc.sql("select region_id from market.region_country where iso_2 = 'de'").query(String.class).single();
 		JsonNode option = created("/admin/shipping-options", example("/admin/shipping-options").replace("reg_01JABCDEF", region)

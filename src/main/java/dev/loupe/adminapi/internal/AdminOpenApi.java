@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +34,7 @@ class AdminOpenApi {
 			tag(AdminCustomerRoutes.class, "Customers", "Customer accounts (read only)."),
 			tag(AdminShippingRoutes.class, "Shipping", "Shipping options and profiles."),
 			tag(AdminFulfillmentRoutes.class, "Fulfilments", "Shipping an order in one or more parcels."),
+			tag(AdminReturnRoutes.class, "Returns", "Returns of an order: request, receive, restock and refund."),
 			tag(AdminUploadRoutes.class, "Uploads", "Product images and documents."),
 			tag(AdminWebhookRoutes.class, "Webhooks", "Received webhook deliveries and their replay."),
 			tag(AdminSettingsRoutes.class, "Settings", "Staff users, invitations and secret API keys."));
@@ -71,6 +73,12 @@ class AdminOpenApi {
 			}
 			return operation;
 		};
+	}
+
+	/** Parameters, bodies, answers and errors of each operation, which the raw-JSON routes do not show (ADR 025). */
+	@Bean
+	OpenApiCustomizer adminOperationDocs() {
+		return openApi -> AdminApiDocs.apply(openApi, AdminApiOperations.all());
 	}
 
 	private static Map.Entry<Class<?>, Tag> tag(Class<?> controller, String name, String description) {

@@ -64,6 +64,7 @@ class BackOfficeSecurityTests {
 			new Row("GET", "/app/products", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN,
 					StaffRole.LAB, StaffRole.WAREHOUSE, StaffRole.BUYER)),
 			new Row("GET|POST", "/app/products/new", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
+			new Row("POST", "/app/products/new/preview", CATALOG_WRITERS),
 			new Row("GET", "/app/products/export", EVERYONE),
 			new Row("POST", "/app/products/bulk", CATALOG_WRITERS),
 			new Row("GET|POST", "/app/products/import(/\\{id}(/progress)?)?", CATALOG_WRITERS),
@@ -73,8 +74,8 @@ class BackOfficeSecurityTests {
 					StaffRole.BUYER)),
 			new Row("GET", "/app/(categories|collections)(/\\{id})?", EVERYONE),
 			new Row("POST", "/app/(categories|collections)(/\\{id}(/delete)?)?", CATALOG_WRITERS),
-			new Row("GET", "/app/inventory(/\\{variantId})?", EVERYONE),
-			new Row("POST", "/app/inventory/\\{variantId}/adjust", ORDER_FULFILLERS),
+			new Row("GET", "/app/inventory(/reservations|/\\{variantId})?", EVERYONE),
+			new Row("POST", "/app/inventory/(bulk|default-threshold|\\{variantId}/(adjust|threshold))", ORDER_FULFILLERS),
 			new Row("GET|POST", "/app/promotions(/new|/\\{id}(/deactivate)?)?", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
 			new Row("GET|POST", "/app/settings(/.*)?", EnumSet.of(StaffRole.ADMIN)));
 
@@ -347,7 +348,9 @@ class BackOfficeSecurityTests {
 				"GET /app/categories", "POST /app/categories/{id}/delete",
 				"POST /app/collections", "POST /app/products/{id}/organize", "POST /app/products/import",
 				"GET /app/products/import/{id}/progress", "GET /app/products/export", "POST /app/products/bulk",
-				"POST /app/products/{id}/images", "POST /app/products/{id}/images/{imageId}/delete");
+				"POST /app/products/{id}/images", "POST /app/products/{id}/images/{imageId}/delete",
+				"POST /app/products/new/preview", "GET /app/inventory/reservations", "POST /app/inventory/bulk",
+				"POST /app/inventory/default-threshold", "POST /app/inventory/{variantId}/threshold");
 	}
 
 	@Test

@@ -172,6 +172,69 @@ class BackOfficeInventoryTests {
 			.isEqualTo(403);
 	}
 
+	@Test
+	void onTheProductPageABuyerAddsValuesAndMissingCombinationsAndDeletesVariants() {
+		String location = stock.createLocation("Grow " + run, null);
+		BackOfficeClient buyer = signedIn(StaffRole.BUYER);
+		buyer.get("/app/products/new");
+		Map<String, String> form = new LinkedHashMap<>(Map.of("title", "Grow tee " + run, "status", "draft",
+				"option_title_1", "Colour", "option_values_1", "Black, White", "option_title_2", "Size",
+				"option_values_2", "S, M", "price_USD", "30.00", "stock", "0"));
+		Page created = buyer.submit("/app/products/new", form);
+		String productId = created.header("Location").substring(created.header("Location").indexOf("prod_"));
+		Product product = catalog.product(productId);
+		String size = product.options().stream().filter(o -> o.title().equals("Size")).findFirst().orElseThrow().id();
+
+		buyer.get("/app/products/" + productId);
+		Page added = buyer.submit("/app/products/" + productId + "/options/" + size, Map.of("values", "L"));
+		assertThat(added.status()).isEqualTo(302);
+		product = catalog.product(productId);
+		assertThat(product.variants()).extracting(Product.Variant::title).containsExactly("Black / S", "Black / M",
+				"White / S", "White / M", "Black / L", "White / L");
+		String blackL = product.variants().get(4).id();
+		assertThat(prices.basePrices(List.of(blackL)).get(blackL)).extracting(VariantPrice::amount)
+			.containsExactly(Money.of("30.00", "USD"));
+		assertThat(buyer.get("/app/products/" + productId).body()).contains("Added L; 2 variants created.");
+		assertThat(buyer.submit("/app/products/" + productId + "/options/" + size, Map.of("values", "m")).status())
+			.isEqualTo(302);
+		assertThat(buyer.get("/app/products/" + productId).body()).contains("repeats the value m");
+		assertThat(catalog.product(productId).variants()).hasSize(6);
+
+		// Delete one (confirmed in a dialog), then add its combination back.
+		Page page = buyer.get("/app/products/" + productId);
+		assertThat(page.body()).contains("data-dialog=\"delete-variant-" + blackL + "\"");
+		assertThat(buyer.submit("/app/products/" + productId + "/variants/" + blackL + "/delete", Map.of()).status())
+			.isEqualTo(302);
+		assertThat(catalog.product(productId).variants()).extracting(Product.Variant::title).doesNotContain("Black / L");
+		page = buyer.get("/app/products/" + productId);
+		assertThat(page.body()).contains("1 combination has no variant").contains("<option value=\"Black / L\">");
+		assertThat(buyer.submit("/app/products/" + productId + "/variants/new", Map.of("combination", "Black / L"))
+			.status()).isEqualTo(302);
+		assertThat(catalog.product(productId).variants()).extracting(Product.Variant::title).contains("Black / L");
+		buyer.get("/app/products/" + productId);
+		buyer.submit("/app/products/" + productId + "/variants/new", Map.of("combination", "Black / S"));
+		assertThat(buyer.get("/app/products/" + productId).body()).contains("Choose a combination that has no variant yet.");
+		assertThat(jdbc.sql("select count(*) from audit.entry where action in ('product.option_values_added',"
+				+ " 'product_variant.deleted', 'product_variant.created') and details->>'product_id' = ? or resource_id = ?"
+				+ " and action = 'product.option_values_added'").params(productId, productId).query(Long.class).single())
+			.isEqualTo(3);
+
+		// A variant that an open order holds stock of is kept.
+		String blackS = catalog.product(productId).variants().getFirst().id();
+		stock.setStock(List.of(new StockSetup.Stock(blackS, location, 5)));
+		tx.executeWithoutResult(s -> reservations.reserve(Ids.next("order"), List.of(new StockDemand(blackS, 1, false))));
+		buyer.get("/app/products/" + productId);
+		buyer.submit("/app/products/" + productId + "/variants/" + blackS + "/delete", Map.of());
+		assertThat(buyer.get("/app/products/" + productId).body()).contains("Open orders hold stock of Black / S");
+		assertThat(catalog.product(productId).variants()).extracting(Product.Variant::id).contains(blackS);
+
+		BackOfficeClient warehouse = signedIn(StaffRole.WAREHOUSE);
+		warehouse.get("/app/inventory");
+		assertThat(warehouse.submit("/app/products/" + productId + "/options/" + size, Map.of("values", "XL")).status())
+			.isEqualTo(403);
+		assertThat(warehouse.get("/app/products/" + productId).body()).doesNotContain("delete-variant-");
+	}
+
 	// ---------------------------------------------------------------- bulk stock
 
 	@Test

@@ -4,6 +4,7 @@ import dev.loupe.audit.Actor;
 import dev.loupe.audit.AuditLog;
 import dev.loupe.catalog.CatalogAdmin;
 import dev.loupe.catalog.ProductDraft;
+import dev.loupe.catalog.ProductOptions;
 import dev.loupe.catalog.VariantMatrix;
 import dev.loupe.catalog.ImportedProduct;
 import dev.loupe.catalog.Product;
@@ -51,9 +52,11 @@ class ProductEditController {
 	private final Markets markets;
 	private final AuditLog audit;
 	private final TransactionTemplate tx;
+	private final ProductOptions productOptions;
 
 	ProductEditController(CatalogAdmin catalog, PriceSetup prices, StockSetup stock, Markets markets, AuditLog audit,
-			TransactionTemplate tx) {
+			TransactionTemplate tx, ProductOptions productOptions) {
+		this.productOptions = productOptions;
 		this.catalog = catalog;
 		this.prices = prices;
 		this.stock = stock;
@@ -442,6 +445,16 @@ class ProductEditController {
 		model.addAttribute("rows", rows);
 		model.addAttribute("currencies", CURRENCIES);
 		model.addAttribute("canWrite", staff.can(Permission.CATALOG_WRITE));
+		model.addAttribute("options", product.options() == null ? List.of() : product.options().stream()
+			.filter(o -> !o.title().equals("Default option")).toList());
+		List<VariantMatrix.Combination> missing;
+		try {
+			missing = productOptions.missing(product.id());
+		}
+		catch (LoupeException e) {
+			missing = List.of(); // options made through the Admin API beyond what the matrix handles
+		}
+		model.addAttribute("missing", missing);
 		model.addAttribute("categories", CategoryRow.tree(catalog.categories(), Map.of()));
 		model.addAttribute("channels", markets.salesChannels());
 		model.addAttribute("productChannels", catalog.salesChannelsOf(List.of(product.id())).getOrDefault(product.id(), List.of()));

@@ -326,7 +326,7 @@ class BackOfficeInventoryTests {
 		Page list = warehouse.get("/app/inventory/reservations");
 		assertThat(list.status()).isEqualTo(200);
 		assertThat(list.body()).contains("href=\"/app/orders/" + order + "\"").contains("Reserved " + run)
-			.contains("Reserved " + run + "</td>");
+			.contains("Reserved " + run + "</div>");
 		assertThat(warehouse.get("/app/inventory/reservations?page=0").status()).isEqualTo(400);
 
 		// A buyer may see stock but not orders: the reference shows without a link.

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,14 +94,14 @@ class InventoryController {
 			more = lows.size() > PAGE_SIZE;
 			List<LowStock> page_ = more ? lows.subList(0, PAGE_SIZE) : lows;
 			Map<String, Product> byProduct = new LinkedHashMap<>();
+			rows = new ArrayList<>();
 			for (LowStock l : page_) {
 				String productId = catalog.productOfVariant(l.variantId());
-				if (productId != null && !byProduct.containsKey(productId)) {
-					byProduct.put(productId, catalog.product(productId));
+				if (productId != null) {
+					Product product = byProduct.computeIfAbsent(productId, catalog::product);
+					rows.addAll(rows(List.of(product), Set.of(l.variantId()), threshold));
 				}
 			}
-			Set<String> only = page_.stream().map(LowStock::variantId).collect(Collectors.toSet());
-			rows = rows(List.copyOf(byProduct.values()), only, threshold);
 			shownCount = page_.size();
 			total = levels.countLow(threshold);
 		}

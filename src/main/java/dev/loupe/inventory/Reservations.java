@@ -209,6 +209,44 @@ public class Reservations {
 			.list();
 	}
 
+	/** The open reservations of a variant, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Reservation> forVariant(String variantId, int limit) {
+		return jdbc.sql("""
+				select id, reference, variant_id, location_id, quantity, created_at from inventory.reservation
+				where variant_id = :v order by created_at, id limit :limit""")
+			.param("v", variantId).param("limit", limit)
+			.query(Reservations::reservation)
+			.list();
+	}
+
+	/** A page of every open reservation in the store, newest first. */
+	@Transactional(readOnly = true)
+	public List<Reservation> open(int limit, int offset) {
+		return jdbc.sql("""
+				select id, reference, variant_id, location_id, quantity, created_at from inventory.reservation
+				order by created_at desc, id desc limit :limit offset :offset""")
+			.param("limit", limit).param("offset", offset)
+			.query(Reservations::reservation)
+			.list();
+	}
+
+	/** How many reservations are open, and how many units they hold. */
+	@Transactional(readOnly = true)
+	public Totals openTotals() {
+		return jdbc.sql("select count(*), coalesce(sum(quantity), 0) from inventory.reservation")
+			.query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2))).single();
+	}
+
+	/** How many reservations are open and the units they hold. */
+	public record Totals(long reservations, long units) {
+	}
+
+	private static Reservation reservation(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Reservation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+				rs.getTimestamp(6).toInstant());
+	}
+
 	/** The levels of these variants (sorted ids), locked for update in (variant, location) order. */
 	private Map<String, List<Level>> lockLevels(List<String> sortedVariantIds) {
 		Map<String, List<Level>> levels = new LinkedHashMap<>();

@@ -49,14 +49,27 @@ public class StockLevels {
 	 * of their levels, else {@code defaultThreshold}), fewest first.
 	 */
 	public java.util.List<LowStock> low(int defaultThreshold, int limit) {
+		return low(defaultThreshold, limit, 0);
+	}
+
+	/** A page of {@link #low(int, int)}, for the back office's "low stock only" list. */
+	public List<LowStock> low(int defaultThreshold, int limit, int offset) {
 		return jdbc.query("""
 				select variant_id, sum(stocked_quantity - reserved_quantity) as available,
 				  coalesce(min(low_stock_threshold), :threshold) as threshold
 				from inventory.inventory_level group by variant_id
 				having sum(stocked_quantity - reserved_quantity) <= coalesce(min(low_stock_threshold), :threshold)
-				order by available, variant_id limit :limit""",
-				new MapSqlParameterSource("threshold", defaultThreshold).addValue("limit", limit),
+				order by available, variant_id limit :limit offset :offset""",
+				new MapSqlParameterSource("threshold", defaultThreshold).addValue("limit", limit).addValue("offset", offset),
 				(rs, n) -> new LowStock(rs.getString("variant_id"), Math.max(0, rs.getInt("available")), rs.getInt("threshold")));
+	}
+
+	/** How many variants {@link #low(int, int)} would list without a limit. */
+	public long countLow(int defaultThreshold) {
+		return jdbc.queryForObject("""
+				select count(*) from (select 1 from inventory.inventory_level group by variant_id
+				having sum(stocked_quantity - reserved_quantity) <= coalesce(min(low_stock_threshold), :threshold)) low""",
+				new MapSqlParameterSource("threshold", defaultThreshold), Long.class);
 	}
 
 	/** The stock of one variant at one location (locations without a level row are absent). */

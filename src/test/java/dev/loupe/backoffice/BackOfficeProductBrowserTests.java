@@ -79,13 +79,13 @@ class BackOfficeProductBrowserTests {
 			// Refused: values without an option name, then a price that is not a number. Nothing is created.
 			page.getByLabel("Title", exact()).fill("Backoffice Tee " + run);
 			page.getByLabel("Handle (optional)").fill(handle);
-			page.getByLabel("Option values, separated by commas").fill("Red, Blue");
+			page.getByLabel("Option 1 values, separated by commas").fill("Red, Blue");
 			Response refused = page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON,
 					new Page.GetByRoleOptions().setName("Create product")).click());
 			assertThat(refused.status()).isEqualTo(400);
 			assertThat(page.getByRole(AriaRole.ALERT)).containsText("Name the option");
 			assertThat(page.getByLabel("Handle (optional)")).hasValue(handle);
-			page.getByLabel("Option name (optional)").fill("Colour");
+			page.getByLabel("Option 1 name").fill("Colour");
 			page.getByLabel("Price (USD)").fill("twenty");
 			refused = page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON,
 					new Page.GetByRoleOptions().setName("Create product")).click());

@@ -64,17 +64,18 @@ class BackOfficeSecurityTests {
 			new Row("GET", "/app/products", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN,
 					StaffRole.LAB, StaffRole.WAREHOUSE, StaffRole.BUYER)),
 			new Row("GET|POST", "/app/products/new", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
+			new Row("POST", "/app/products/new/preview", CATALOG_WRITERS),
 			new Row("GET", "/app/products/export", EVERYONE),
 			new Row("POST", "/app/products/bulk", CATALOG_WRITERS),
 			new Row("GET|POST", "/app/products/import(/\\{id}(/progress)?)?", CATALOG_WRITERS),
 			new Row("GET", "/app/products/\\{id}", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN,
 					StaffRole.LAB, StaffRole.WAREHOUSE, StaffRole.BUYER)),
-			new Row("POST", "/app/products/\\{id}(/status|/organize|/images(/\\{imageId}/(move|delete))?|/variants/\\{variantId})?", EnumSet.of(StaffRole.ADMIN,
+			new Row("POST", "/app/products/\\{id}(/status|/organize|/images(/\\{imageId}/(move|delete))?|/variants/(new|\\{variantId}(/delete)?)|/options/\\{optionId})?", EnumSet.of(StaffRole.ADMIN,
 					StaffRole.BUYER)),
 			new Row("GET", "/app/(categories|collections)(/\\{id})?", EVERYONE),
 			new Row("POST", "/app/(categories|collections)(/\\{id}(/delete)?)?", CATALOG_WRITERS),
-			new Row("GET", "/app/inventory(/\\{variantId})?", EVERYONE),
-			new Row("POST", "/app/inventory/\\{variantId}/adjust", ORDER_FULFILLERS),
+			new Row("GET", "/app/inventory(/reservations|/\\{variantId})?", EVERYONE),
+			new Row("POST", "/app/inventory/(bulk|default-threshold|\\{variantId}/(adjust|threshold))", ORDER_FULFILLERS),
 			new Row("GET|POST", "/app/promotions(/new|/\\{id}(/deactivate)?)?", EnumSet.of(StaffRole.ADMIN, StaffRole.BUYER)),
 			new Row("GET|POST", "/app/settings(/.*)?", EnumSet.of(StaffRole.ADMIN)));
 
@@ -354,7 +355,11 @@ class BackOfficeSecurityTests {
 				"GET /app/categories", "POST /app/categories/{id}/delete",
 				"POST /app/collections", "POST /app/products/{id}/organize", "POST /app/products/import",
 				"GET /app/products/import/{id}/progress", "GET /app/products/export", "POST /app/products/bulk",
-				"POST /app/products/{id}/images", "POST /app/products/{id}/images/{imageId}/delete");
+				"POST /app/products/{id}/images", "POST /app/products/{id}/images/{imageId}/delete",
+				"POST /app/products/new/preview", "GET /app/inventory/reservations", "POST /app/inventory/bulk",
+				"POST /app/inventory/default-threshold", "POST /app/inventory/{variantId}/threshold",
+				"POST /app/products/{id}/variants/new", "POST /app/products/{id}/variants/{variantId}/delete",
+				"POST /app/products/{id}/options/{optionId}");
 	}
 
 	@Test

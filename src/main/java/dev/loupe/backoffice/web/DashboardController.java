@@ -6,6 +6,7 @@ import dev.loupe.catalog.ProductQueries;
 import dev.loupe.catalog.SellableVariant;
 import dev.loupe.identity.Permission;
 import dev.loupe.inventory.LowStock;
+import dev.loupe.inventory.LowStockThresholds;
 import dev.loupe.inventory.StockLevels;
 import dev.loupe.market.Markets;
 import dev.loupe.order.OrderReports;
@@ -43,16 +44,18 @@ class DashboardController {
 	private final ProductQueries products;
 	private final Markets markets;
 	private final BackOfficeProperties properties;
+	private final LowStockThresholds thresholds;
 	private final Clock clock;
 
 	DashboardController(OrderReports reports, CartActivity carts, StockLevels stock, ProductQueries products,
-			Markets markets, BackOfficeProperties properties, Clock clock) {
+			Markets markets, BackOfficeProperties properties, LowStockThresholds thresholds, Clock clock) {
 		this.reports = reports;
 		this.carts = carts;
 		this.stock = stock;
 		this.products = products;
 		this.markets = markets;
 		this.properties = properties;
+		this.thresholds = thresholds;
 		this.clock = clock;
 	}
 
@@ -112,7 +115,7 @@ class DashboardController {
 	}
 
 	private List<LowStockRow> lowStock() {
-		List<LowStock> low = stock.low(properties.lowStockThreshold(), 8);
+		List<LowStock> low = stock.low(thresholds.storeDefault(properties.lowStockThreshold()), 8);
 		if (low.isEmpty()) {
 			return List.of();
 		}

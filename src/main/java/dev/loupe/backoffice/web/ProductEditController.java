@@ -3,6 +3,9 @@ package dev.loupe.backoffice.web;
 import dev.loupe.audit.Actor;
 import dev.loupe.audit.AuditLog;
 import dev.loupe.catalog.CatalogAdmin;
+import dev.loupe.catalog.ProductDraft;
+import dev.loupe.catalog.ProductOptions;
+import dev.loupe.catalog.VariantMatrix;
 import dev.loupe.catalog.ImportedProduct;
 import dev.loupe.catalog.Product;
 import dev.loupe.identity.Permission;
@@ -49,9 +52,11 @@ class ProductEditController {
 	private final Markets markets;
 	private final AuditLog audit;
 	private final TransactionTemplate tx;
+	private final ProductOptions productOptions;
 
 	ProductEditController(CatalogAdmin catalog, PriceSetup prices, StockSetup stock, Markets markets, AuditLog audit,
-			TransactionTemplate tx) {
+			TransactionTemplate tx, ProductOptions productOptions) {
+		this.productOptions = productOptions;
 		this.catalog = catalog;
 		this.prices = prices;
 		this.stock = stock;
@@ -75,10 +80,7 @@ class ProductEditController {
 		for (String c : CURRENCIES) {
 			priceTexts.put(c, params.getOrDefault("price_" + c, "").strip());
 		}
-		ProductForm form = new ProductForm(param(params, "title", 500), param(params, "handle", 200),
-				param(params, "description", 5000), param(params, "status", 20), param(params, "option_title", 200),
-				param(params, "option_values", 2000), param(params, "sku_prefix", 100), priceTexts,
-				param(params, "stock", 12));
+		ProductForm form = form(params, priceTexts);
 		try {
 			String id = tx.execute(s -> create(staff, form, request));
 			Flash.put(request, response, Flash.success("Created " + form.title() + "."));
@@ -109,30 +111,23 @@ class ProductEditController {
 		}
 		body.put("description", form.description().isEmpty() ? null : form.description());
 		body.put("status", form.status());
-		List<Map<String, Object>> variants = new ArrayList<>();
-		if (form.optionTitle().isEmpty()) {
-			if (!form.optionValues().isEmpty()) {
-				throw LoupeException.invalidData("Name the option (such as Colour) for its values.");
-			}
-			variants.add(variant(form.title(), form.skuPrefix(), null, null));
+		VariantMatrix matrix = matrix(form);
+		if (!matrix.options().isEmpty()) {
+			body.put("options", matrix.options().stream()
+				.map(o -> Map.<String, Object>of("title", o.title(), "values", o.values())).toList());
 		}
-		else {
-			LinkedHashSet<String> values = new LinkedHashSet<>();
-			for (String v : form.optionValues().split(",")) {
-				if (!v.isBlank()) {
-					values.add(v.strip());
-				}
+		List<Map<String, Object>> variants = new ArrayList<>();
+		for (VariantMatrix.Combination c : matrix.combinations()) {
+			Map<String, Object> v = new LinkedHashMap<>();
+			v.put("title", c.title().isEmpty() ? form.title() : c.title());
+			String sku = c.sku(form.skuPrefix());
+			if (sku != null) {
+				v.put("sku", sku);
 			}
-			if (values.isEmpty()) {
-				throw LoupeException.invalidData("Give the option at least one value, separated by commas.");
+			if (!c.options().isEmpty()) {
+				v.put("options", c.options());
 			}
-			if (values.size() > 50) {
-				throw LoupeException.invalidData("An option has at most 50 values here.");
-			}
-			body.put("options", List.of(Map.of("title", form.optionTitle(), "values", List.copyOf(values))));
-			for (String v : values) {
-				variants.add(variant(v, form.skuPrefix(), form.optionTitle(), v));
-			}
+			variants.add(v);
 		}
 		body.put("variants", variants);
 		List<String> channels = markets.defaultSalesChannelId().map(List::of).orElse(List.of());
@@ -154,17 +149,63 @@ class ProductEditController {
 		return created.productId();
 	}
 
-	private static Map<String, Object> variant(String title, String skuPrefix, String option, String value) {
-		Map<String, Object> v = new LinkedHashMap<>();
-		v.put("title", title);
-		if (!skuPrefix.isEmpty()) {
-			v.put("sku", value == null ? skuPrefix : skuPrefix + "-" + value.toUpperCase(java.util.Locale.ROOT)
-					.replaceAll("[^A-Z0-9]+", "-"));
+	/**
+	 * The new product form's variants as a table, refreshed by htmx while the options are typed; a refused matrix
+	 * shows its reason in place of the table.
+	 */
+	@PostMapping("/app/products/new/preview")
+	@Requires(Permission.CATALOG_WRITE)
+	String preview(@RequestParam Map<String, String> params, Model model) {
+		Map<String, String> priceTexts = new LinkedHashMap<>();
+		for (String c : CURRENCIES) {
+			priceTexts.put(c, params.getOrDefault("price_" + c, "").strip());
 		}
-		if (option != null) {
-			v.put("options", Map.of(option, value));
+		previewModel(form(params, priceTexts), model);
+		return "app/variant-matrix";
+	}
+
+	private void previewModel(ProductForm form, Model model) {
+		try {
+			model.addAttribute("matrix", matrix(form));
+			model.addAttribute("matrixError", null);
 		}
-		return v;
+		catch (LoupeException e) {
+			model.addAttribute("matrix", null);
+			model.addAttribute("matrixError", e.getMessage());
+		}
+		model.addAttribute("skuPrefix", form.skuPrefix());
+		model.addAttribute("productTitle", form.title());
+	}
+
+	private static ProductForm form(Map<String, String> params, Map<String, String> priceTexts) {
+		List<ProductForm.OptionField> options = new ArrayList<>();
+		for (int i = 1; i <= ProductForm.OPTION_ROWS; i++) {
+			options.add(new ProductForm.OptionField(param(params, "option_title_" + i, 200),
+					param(params, "option_values_" + i, 2000)));
+		}
+		return new ProductForm(param(params, "title", 500), param(params, "handle", 200),
+				param(params, "description", 5000), param(params, "status", 20), options,
+				param(params, "sku_prefix", 100), priceTexts, param(params, "stock", 12));
+	}
+
+	/** The options typed on the form (rows left empty are skipped) as a validated matrix. */
+	private static VariantMatrix matrix(ProductForm form) {
+		List<ProductDraft.Option> options = new ArrayList<>();
+		for (ProductForm.OptionField f : form.options()) {
+			if (f.title().isEmpty() && f.values().isEmpty()) {
+				continue;
+			}
+			if (f.title().isEmpty()) {
+				throw LoupeException.invalidData("Name the option (such as Colour) for the values " + f.values() + ".");
+			}
+			List<String> values = java.util.Arrays.stream(f.values().split(",")).map(String::strip)
+				.filter(v -> !v.isEmpty()).toList();
+			if (values.isEmpty()) {
+				throw LoupeException.invalidData("Give the option " + f.title() + " at least one value, separated by commas.");
+			}
+			options.add(new ProductDraft.Option(f.title(), values));
+		}
+		return VariantMatrix.of(options);
 	}
 
 	@GetMapping("/app/products/{id}")
@@ -381,6 +422,7 @@ class ProductEditController {
 		model.addAttribute("frame", new Frame(staff, "New product", "products", error == null ? null : new Flash("error", error)));
 		model.addAttribute("form", form);
 		model.addAttribute("currencies", CURRENCIES);
+		previewModel(form, model);
 		return "app/product-new";
 	}
 
@@ -403,6 +445,16 @@ class ProductEditController {
 		model.addAttribute("rows", rows);
 		model.addAttribute("currencies", CURRENCIES);
 		model.addAttribute("canWrite", staff.can(Permission.CATALOG_WRITE));
+		model.addAttribute("options", product.options() == null ? List.of() : product.options().stream()
+			.filter(o -> !o.title().equals("Default option")).toList());
+		List<VariantMatrix.Combination> missing;
+		try {
+			missing = productOptions.missing(product.id());
+		}
+		catch (LoupeException e) {
+			missing = List.of(); // options made through the Admin API beyond what the matrix handles
+		}
+		model.addAttribute("missing", missing);
 		model.addAttribute("categories", CategoryRow.tree(catalog.categories(), Map.of()));
 		model.addAttribute("channels", markets.salesChannels());
 		model.addAttribute("productChannels", catalog.salesChannelsOf(List.of(product.id())).getOrDefault(product.id(), List.of()));

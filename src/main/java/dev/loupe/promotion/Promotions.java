@@ -120,6 +120,16 @@ public class Promotions {
 	 */
 	@Transactional(readOnly = true)
 	public List<Promotion> forCodes(Collection<String> codes, Instant now, Currency currency) {
+		return forCodes(codes, now, currency, List.of());
+	}
+
+	/**
+	 * As {@link #forCodes(Collection, Instant, Currency)}, for a shopper in these customer groups (none for a guest):
+	 * a code limited to groups the shopper is not in is refused too.
+	 */
+	@Transactional(readOnly = true)
+	public List<Promotion> forCodes(Collection<String> codes, Instant now, Currency currency,
+			List<String> customerGroupIds) {
 		Map<String, String> given = new LinkedHashMap<>();
 		for (String code : codes) {
 			String stripped = code == null ? "" : code.strip();
@@ -143,6 +153,10 @@ public class Promotions {
 				throw LoupeException.invalidData("The promotion code " + code.getValue() + " is invalid");
 			}
 			requireUsable(p, now, currency);
+			if (!p.openTo(customerGroupIds)) {
+				throw LoupeException.notAllowed("The promotion code " + p.code()
+						+ " is only for customers in certain customer groups");
+			}
 			found.add(p);
 		}
 		if (found.size() > 1) {

@@ -20,6 +20,7 @@ import dev.loupe.pricing.CalculatedPrice;
 import dev.loupe.pricing.PriceCalculator;
 import dev.loupe.pricing.PriceContext;
 import dev.loupe.promotion.Adjustment;
+import dev.loupe.customer.CustomerGroups;
 import dev.loupe.promotion.DiscountContext;
 import dev.loupe.promotion.DiscountLine;
 import dev.loupe.promotion.DiscountShipping;
@@ -60,8 +61,11 @@ public class CartPricing {
 	private final TaxRates taxRates;
 	private final Clock clock;
 
+	private final CustomerGroups groups;
+
 	CartPricing(CartRows rows, CartExtrasRows extras, ProductQueries products, PriceCalculator prices,
-			ShippingOptions shipping, Promotions promotions, TaxRates taxRates, Clock clock) {
+			ShippingOptions shipping, Promotions promotions, TaxRates taxRates, Clock clock, CustomerGroups groups) {
+		this.groups = groups;
 		this.rows = rows;
 		this.extras = extras;
 		this.products = products;
@@ -129,6 +133,11 @@ public class CartPricing {
 		return assemble(row, region, lines, variants, methods, usable);
 	}
 
+	/** The ids of the customer groups of the cart's customer (none for a guest), for promotions limited to groups. */
+	public List<String> customerGroups(CartRow row) {
+		return groups.groupIdsOf(row.customerId());
+	}
+
 	/** The cart as stored, with its totals. */
 	public Cart read(CartRow row, Region region) {
 		List<LineItem> lines = rows.lines(row.id(), row.currencyCode());
@@ -182,7 +191,8 @@ public class CartPricing {
 				return new DiscountLine(l.id(), l.productId(), v == null ? null : v.collectionId(),
 						v == null ? List.of() : v.categoryIds(), l.quantity(), amount(l), l.discountable());
 			})
-			.toList(), methods.stream().map(m -> new DiscountShipping(m.id(), m.amount())).toList(), row.customerId()),
+			.toList(), methods.stream().map(m -> new DiscountShipping(m.id(), m.amount())).toList(), row.customerId(),
+				customerGroups(row)),
 				applied);
 		Map<String, Money> off = new HashMap<>();
 		List<CartAdjustment> adjustments = new ArrayList<>();

@@ -39,6 +39,18 @@ public class Promotions {
 		this.rows = rows;
 	}
 
+	/** How often a promotion has been used, by how many customers, and when last. */
+	@Transactional(readOnly = true)
+	public PromotionUsage usage(String promotionId) {
+		return jdbc.sql("""
+				select count(*) as times, count(distinct customer_key) as customers, max(created_at) as last_used
+				from promotion.usage where promotion_id = ?""")
+			.param(promotionId)
+			.query((rs, n) -> new PromotionUsage(rs.getLong("times"), rs.getLong("customers"),
+					rs.getTimestamp("last_used") == null ? null : rs.getTimestamp("last_used").toInstant()))
+			.single();
+	}
+
 	/** The key under which per-customer limits count: the customer's id, or the e-mail address of a guest. */
 	public static String customerKey(String customerId, String email) {
 		if (customerId != null && !customerId.isBlank()) {

@@ -170,7 +170,8 @@ class PromotionsController {
 			PromotionForm typed, String error) {
 		Staff staff = Staff.of(request);
 		Flash flash = error != null ? new Flash("error", error) : Flash.take(request, response);
-		String title = promotion == null ? "New promotion" : "Promotion " + promotion.name();
+		String title = promotion == null ? "New promotion"
+				: promotion.automatic() ? "Automatic promotion" : "Promotion " + promotion.name();
 		model.addAttribute("frame", new Frame(staff, title, "promotions", flash));
 		model.addAttribute("promotion", promotion);
 		model.addAttribute("form", typed);

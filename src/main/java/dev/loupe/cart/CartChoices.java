@@ -85,7 +85,8 @@ public class CartChoices {
 	public Cart addPromotions(Shopper shopper, String cartId, Input body) {
 		List<String> codes = codes(body);
 		CartRow row = carts.open(shopper, cartId);
-		List<Promotion> found = promotions.forCodes(codes, clock.instant(), Money.currency(row.currencyCode()));
+		List<Promotion> found = promotions.forCodes(codes, clock.instant(), Money.currency(row.currencyCode()),
+				pricing.customerGroups(row));
 		if (extras.codes(row.id()).size() + found.size() > MAX_CODES) {
 			throw body.invalid("promo_codes", "a cart holds at most " + MAX_CODES + " promotion codes");
 		}

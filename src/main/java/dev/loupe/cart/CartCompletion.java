@@ -64,7 +64,7 @@ public class CartCompletion {
 		List<String> codes = extras.codes(row.id()).stream().map(CartExtrasRows.AppliedCode::code).toList();
 		if (!codes.isEmpty()) {
 			// Expired, ended or used up since it was applied: refused naming it (and the claim rolls back).
-			promotions.forCodes(codes, clock.instant(), Money.currency(row.currencyCode()));
+			promotions.forCodes(codes, clock.instant(), Money.currency(row.currencyCode()), pricing.customerGroups(row));
 		}
 		return Optional.of(pricing.refresh(row, carts.region(row), false));
 	}

@@ -15,11 +15,32 @@ import java.util.Optional;
 public record Promotion(String id, String code, boolean automatic, PromotionStatus status, Instant startsAt,
 		Instant endsAt, ApplicationMethod method, List<TargetRule> targetRules, List<Money> minimumSubtotals,
 		boolean combinable, boolean taxInclusive, Integer limit, int used, Integer limitPerCustomer,
-		Map<String, Object> metadata, Instant createdAt, Instant updatedAt) {
+		Map<String, Object> metadata, Instant createdAt, Instant updatedAt, List<String> customerGroupIds) {
+
+	/** The rule attribute of a limit to customer groups (operator {@code in}), as in Medusa. */
+	public static final String CUSTOMER_GROUPS = "customer.groups.id";
 
 	public Promotion {
 		targetRules = List.copyOf(targetRules);
 		minimumSubtotals = List.copyOf(minimumSubtotals);
+		customerGroupIds = customerGroupIds == null ? List.of() : List.copyOf(customerGroupIds);
+	}
+
+	/** A promotion open to every shopper. */
+	public Promotion(String id, String code, boolean automatic, PromotionStatus status, Instant startsAt,
+			Instant endsAt, ApplicationMethod method, List<TargetRule> targetRules, List<Money> minimumSubtotals,
+			boolean combinable, boolean taxInclusive, Integer limit, int used, Integer limitPerCustomer,
+			Map<String, Object> metadata, Instant createdAt, Instant updatedAt) {
+		this(id, code, automatic, status, startsAt, endsAt, method, targetRules, minimumSubtotals, combinable,
+				taxInclusive, limit, used, limitPerCustomer, metadata, createdAt, updatedAt, List.of());
+	}
+
+	/**
+	 * True when a shopper in these groups may have the promotion: always when it is not limited to groups, otherwise
+	 * only when the shopper is in one of them (a guest is in none).
+	 */
+	public boolean openTo(List<String> shopperGroupIds) {
+		return customerGroupIds.isEmpty() || shopperGroupIds.stream().anyMatch(customerGroupIds::contains);
 	}
 
 	/** The code, or the id of a promotion without one: how messages and adjustments name it. */

@@ -16,7 +16,8 @@ import java.util.Map;
  * spread amount add up exactly.
  * <ul>
  * <li>Which apply: each promotion once (by id), those {@link Promotion#availableIn available} in the cart's
- * currency whose minimum subtotal, if any, the discountable item total before discounts meets. The caller passes
+ * currency, open to the cart's customer groups, whose minimum subtotal, if any, the discountable item total before
+ * discounts meets. The caller passes
  * usable promotions ({@link Promotions#automatic}, {@link Promotions#forCodes}); status and dates are not checked
  * again here.</li>
  * <li>Order: automatic promotions first, then codes in the order given (the order they were added to the cart);
@@ -45,7 +46,7 @@ public final class PromotionCalculator {
 	/** The discounts of these promotions on this cart. */
 	public static Discounts calculate(DiscountContext cart, List<Promotion> promotions) {
 		List<Promotion> applicable = inApplicationOrder(promotions).stream()
-			.filter(p -> p.availableIn(cart.currency()) && meetsMinimum(p, cart))
+			.filter(p -> p.availableIn(cart.currency()) && p.openTo(cart.customerGroupIds()) && meetsMinimum(p, cart))
 			.toList();
 		List<Promotion> combinable = applicable.stream().filter(Promotion::combinable).toList();
 		Discounts best = apply(cart, combinable);

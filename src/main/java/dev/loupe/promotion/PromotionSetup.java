@@ -142,6 +142,9 @@ public class PromotionSetup {
 	}
 
 	private void writeRulesAndMinimums(String id, PromotionDraft draft) {
+		jdbc.sql("update promotion.promotion set customer_group_ids = ? where id = ?")
+			.params(draft.customerGroupIds().isEmpty() ? null : draft.customerGroupIds().toArray(String[]::new), id)
+			.update();
 		int position = 0;
 		for (TargetRule rule : draft.targetRules()) {
 			jdbc.sql("""

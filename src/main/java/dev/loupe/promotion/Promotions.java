@@ -40,6 +40,18 @@ public class Promotions {
 		this.rows = rows;
 	}
 
+	/** How often a promotion has been used, by how many customers, and when last. */
+	@Transactional(readOnly = true)
+	public PromotionUsage usage(String promotionId) {
+		return jdbc.sql("""
+				select count(*) as times, count(distinct customer_key) as customers, max(created_at) as last_used
+				from promotion.usage where promotion_id = ?""")
+			.param(promotionId)
+			.query((rs, n) -> new PromotionUsage(rs.getLong("times"), rs.getLong("customers"),
+					rs.getTimestamp("last_used") == null ? null : rs.getTimestamp("last_used").toInstant()))
+			.single();
+	}
+
 	/** The key under which per-customer limits count: the customer's id, or the e-mail address of a guest. */
 	public static String customerKey(String customerId, String email) {
 		if (customerId != null && !customerId.isBlank()) {
@@ -121,6 +133,16 @@ public class Promotions {
 	 */
 	@Transactional(readOnly = true)
 	public List<Promotion> forCodes(Collection<String> codes, Instant now, Currency currency) {
+		return forCodes(codes, now, currency, List.of());
+	}
+
+	/**
+	 * As {@link #forCodes(Collection, Instant, Currency)}, for a shopper in these customer groups (none for a guest):
+	 * a code limited to groups the shopper is not in is refused too.
+	 */
+	@Transactional(readOnly = true)
+	public List<Promotion> forCodes(Collection<String> codes, Instant now, Currency currency,
+			List<String> customerGroupIds) {
 		Map<String, String> given = new LinkedHashMap<>();
 		for (String code : codes) {
 			String stripped = code == null ? "" : code.strip();
@@ -144,6 +166,10 @@ public class Promotions {
 				throw LoupeException.invalidData("The promotion code " + code.getValue() + " is invalid");
 			}
 			requireUsable(p, now, currency);
+			if (!p.openTo(customerGroupIds)) {
+				throw LoupeException.notAllowed("The promotion code " + p.code()
+						+ " is only for customers in certain customer groups");
+			}
 			found.add(p);
 		}
 		if (found.size() > 1) {

@@ -46,6 +46,8 @@ class AdminAuthorizationMatrixTests {
 			new Row("GET", "/admin/users/me", EVERYONE),
 			new Row("GET|POST|DELETE", "/admin/(users|invites|api-keys).*", EnumSet.of(StaffRole.ADMIN)),
 			new Row("GET", "/admin/customers.*", EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN)),
+			new Row("GET|POST|DELETE", "/admin/customer-groups.*",
+					EnumSet.of(StaffRole.ADMIN, StaffRole.ASSOCIATE, StaffRole.OPTICIAN)),
 			new Row("GET", "/admin/(products|collections|product-categories|product-types|product-tags|price-lists).*", EVERYONE),
 			new Row("POST|DELETE", "/admin/(products|collections|product-categories|product-types|product-tags).*",
 					CATALOG_WRITERS),

@@ -200,7 +200,7 @@ class AdminPromotionApiTests {
 			"{\"code\": \"A\", \"application_method\": 5}|application_method must be an object",
 			"{\"code\": \"A\", \"type\": \"buyget\", \"application_method\": {\"type\": \"percentage\", \"target_type\": \"order\", \"value\": 5}}|type must be standard",
 			"{\"code\": \"A\", \"campaign_id\": \"camp_1\", \"application_method\": {\"type\": \"percentage\", \"target_type\": \"order\", \"value\": 5}}|campaign_id is not supported",
-			"{\"code\": \"A\", \"rules\": [{\"attribute\": \"currency_code\", \"operator\": \"eq\", \"values\": \"usd\"}], \"application_method\": {\"type\": \"percentage\", \"target_type\": \"order\", \"value\": 5}}|rules are not supported",
+			"{\"code\": \"A\", \"rules\": [{\"attribute\": \"currency_code\", \"operator\": \"eq\", \"values\": \"usd\"}], \"application_method\": {\"type\": \"percentage\", \"target_type\": \"order\", \"value\": 5}}|rules[0].attribute must be customer.groups.id",
 			"{\"code\": \"A\", \"status\": \"live\", \"application_method\": {\"type\": \"percentage\", \"target_type\": \"order\", \"value\": 5}}|status must be one of [draft, active, inactive]",
 			"{\"code\": \"A\", \"starts_at\": \"2026-02-01T00:00:00Z\", \"ends_at\": \"2026-01-01T00:00:00Z\", \"application_method\": {\"type\": \"percentage\", \"target_type\": \"order\", \"value\": 5}}|ends_at must be after starts_at",
 			"{\"code\": \"A\", \"starts_at\": \"tomorrow\", \"application_method\": {\"type\": \"percentage\", \"target_type\": \"order\", \"value\": 5}}|starts_at must be a date and time",

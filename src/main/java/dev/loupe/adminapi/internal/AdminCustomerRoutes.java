@@ -3,6 +3,7 @@ package dev.loupe.adminapi.internal;
 import dev.loupe.audit.AuditLog;
 import dev.loupe.customer.Customer;
 import dev.loupe.customer.CustomerDocuments;
+import dev.loupe.customer.CustomerGroups;
 import dev.loupe.customer.Customers;
 import dev.loupe.platform.LoupeException;
 import dev.loupe.platform.web.QueryParameters;
@@ -24,8 +25,11 @@ class AdminCustomerRoutes {
 	private final Customers customers;
 	private final AuditLog audit;
 
-	AdminCustomerRoutes(Customers customers, AuditLog audit) {
+	private final CustomerGroups groups;
+
+	AdminCustomerRoutes(Customers customers, CustomerGroups groups, AuditLog audit) {
 		this.customers = customers;
+		this.groups = groups;
 		this.audit = audit;
 	}
 
@@ -49,6 +53,8 @@ class AdminCustomerRoutes {
 		Customer customer = customers.find(id).orElseThrow(() -> LoupeException.notFound("Customer", id));
 		audit.record(AdminRequest.actor(http), "customer.viewed", "customer", id,
 				Map.of("addresses", customer.addresses().size()));
-		return Map.of("customer", CustomerDocuments.customer(customer));
+		Map<String, Object> json = CustomerDocuments.customer(customer);
+		json.put("groups", groups.ofCustomer(id).stream().map(CustomerGroups::document).toList());
+		return Map.of("customer", json);
 	}
 }

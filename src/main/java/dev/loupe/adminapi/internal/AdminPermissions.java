@@ -27,6 +27,8 @@ final class AdminPermissions {
 			rule("GET", "/admin/(products|collections|product-categories|product-types|product-tags|price-lists)(/.*)?",
 					Permission.CATALOG_READ),
 			rule("GET", "/admin/customers(/.*)?", Permission.CUSTOMERS_READ),
+			// Whoever may see customers may group them (as in the back office).
+			rule("GET POST DELETE", "/admin/customer-groups(/.*)?", Permission.CUSTOMERS_READ),
 			rule("GET", "/admin/(shipping-options|shipping-profiles)(/.*)?", Permission.CATALOG_READ),
 			rule("POST DELETE", "/admin/(shipping-options|shipping-profiles)(/.*)?", Permission.SETTINGS_WRITE),
 			rule("POST DELETE", "/admin/price-lists(/.*)?", Permission.PRICING_WRITE),

@@ -104,7 +104,8 @@ class AdminPromotionRoutes {
 		m.put("campaign_id", null);
 		m.put("campaign", null);
 		m.put("application_method", method(p));
-		m.put("rules", List.of());
+		m.put("rules", p.customerGroupIds().isEmpty() ? List.of()
+				: List.of(rule(new TargetRule(p.id() + "_groups", Promotion.CUSTOMER_GROUPS, "in", p.customerGroupIds()))));
 		m.put("metadata", p.metadata());
 		m.put("created_at", time(p.createdAt()));
 		m.put("updated_at", time(p.updatedAt()));

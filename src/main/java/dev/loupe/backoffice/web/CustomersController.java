@@ -3,6 +3,8 @@ package dev.loupe.backoffice.web;
 import dev.loupe.audit.Actor;
 import dev.loupe.audit.AuditLog;
 import dev.loupe.customer.Customer;
+import dev.loupe.customer.CustomerGroup;
+import dev.loupe.customer.CustomerGroups;
 import dev.loupe.customer.Customers;
 import dev.loupe.identity.Permission;
 import dev.loupe.order.Order;
@@ -36,8 +38,12 @@ class CustomersController {
 	private final AuditLog audit;
 	private final TransactionTemplate tx;
 
-	CustomersController(Customers customers, Orders orders, AuditLog audit, TransactionTemplate tx) {
+	private final CustomerGroups groups;
+
+	CustomersController(Customers customers, CustomerGroups groups, Orders orders, AuditLog audit,
+			TransactionTemplate tx) {
 		this.customers = customers;
+		this.groups = groups;
 		this.orders = orders;
 		this.audit = audit;
 		this.tx = tx;
@@ -45,7 +51,8 @@ class CustomersController {
 
 	@GetMapping("/app/customers")
 	@Requires(Permission.CUSTOMERS_READ)
-	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
+	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String group,
+			@RequestParam(defaultValue = "1") int page,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Staff staff = Staff.of(request);
 		String query = q.strip();
@@ -55,14 +62,21 @@ class CustomersController {
 		if (page < 1 || page > MAX_PAGE) {
 			throw LoupeException.invalidData("Pages go from 1 to " + MAX_PAGE + "; search to find older customers.");
 		}
-		List<Customer> found = customers.list(query.isEmpty() ? null : query, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+		CustomerGroup inGroup = group.isEmpty() ? null : groups.find(Forms.checkedId(group, "Customer group"))
+			.orElseThrow(() -> LoupeException.invalidData("That customer group no longer exists."));
+		List<Customer> found = inGroup == null
+				? customers.list(query.isEmpty() ? null : query, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)
+				: groups.members(inGroup.id(), query.isEmpty() ? null : query, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
 		boolean more = found.size() > PAGE_SIZE;
 		tx.executeWithoutResult(s -> audit.record(Actor.staff(staff.user().id()), "customer.listed", "customer", null,
-				Map.of("q", query, "page", page, "from", request.getRemoteAddr())));
-		String base = "/app/customers?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&page=";
+				Map.of("q", query, "group", group, "page", page, "from", request.getRemoteAddr())));
+		String base = "/app/customers?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+				+ (inGroup == null ? "" : "&group=" + inGroup.id()) + "&page=";
 		model.addAttribute("frame", new Frame(staff, "Customers", "customers", Flash.take(request, response)));
 		model.addAttribute("customers", more ? found.subList(0, PAGE_SIZE) : found);
 		model.addAttribute("q", query);
+		model.addAttribute("group", inGroup == null ? "" : inGroup.id());
+		model.addAttribute("groups", groups.list(null, 200, 0));
 		model.addAttribute("pager", new Pager(page, page > 1 ? base + (page - 1) : null,
 				more ? base + (page + 1) : null, (page - 1) * PAGE_SIZE + 1,
 				(page - 1) * PAGE_SIZE + Math.min(PAGE_SIZE, found.size())));
@@ -86,6 +100,11 @@ class CustomersController {
 		model.addAttribute("orders", placed);
 		model.addAttribute("orderCount", staff.can(Permission.ORDERS_READ) ? orders.countForCustomer(customer.id()) : 0L);
 		model.addAttribute("canOrders", staff.can(Permission.ORDERS_READ));
+		List<CustomerGroup> memberOf = groups.ofCustomer(customer.id());
+		model.addAttribute("groups", memberOf);
+		model.addAttribute("otherGroups", groups.list(null, 200, 0).stream()
+			.filter(g -> memberOf.stream().noneMatch(m -> m.id().equals(g.id())))
+			.toList());
 		return "app/customer";
 	}
 }

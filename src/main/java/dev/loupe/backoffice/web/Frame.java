@@ -36,6 +36,7 @@ public record Frame(Staff staff, String title, String section, Flash flash) {
 	public String sectionLabel() {
 		return switch (section) {
 			case "outbox" -> "Email outbox";
+			case "groups" -> "Customer groups";
 			case "audit" -> "Audit log";
 			case "webhooks" -> "Webhook inbox";
 			case "jobs" -> "Scheduled jobs";
@@ -56,6 +57,7 @@ public record Frame(Staff staff, String title, String section, Flash flash) {
 		}
 		if (staff.can(Permission.CUSTOMERS_READ)) {
 			store.add(item("/app/customers", "Customers", "customers"));
+			store.add(item("/app/customers/groups", "Customer groups", "groups"));
 		}
 		if (staff.can(Permission.CATALOG_READ)) {
 			store.add(item("/app/products", "Products", "products"));

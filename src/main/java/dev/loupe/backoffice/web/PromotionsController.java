@@ -2,6 +2,8 @@ package dev.loupe.backoffice.web;
 
 import dev.loupe.audit.Actor;
 import dev.loupe.audit.AuditLog;
+import dev.loupe.catalog.CatalogAdmin;
+import dev.loupe.customer.CustomerGroups;
 import dev.loupe.identity.Permission;
 import dev.loupe.platform.Input;
 import dev.loupe.platform.LoupeException;
@@ -9,6 +11,7 @@ import dev.loupe.promotion.Promotion;
 import dev.loupe.promotion.PromotionSetup;
 import dev.loupe.promotion.PromotionStatus;
 import dev.loupe.promotion.Promotions;
+import dev.loupe.promotion.TargetRule;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
@@ -16,9 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,7 +50,13 @@ class PromotionsController {
 	private final AuditLog audit;
 	private final TransactionTemplate tx;
 
-	PromotionsController(Promotions promotions, PromotionSetup setup, AuditLog audit, TransactionTemplate tx) {
+	private final CatalogAdmin catalog;
+	private final CustomerGroups groups;
+
+	PromotionsController(Promotions promotions, PromotionSetup setup, AuditLog audit, TransactionTemplate tx,
+			CatalogAdmin catalog, CustomerGroups groups) {
+		this.catalog = catalog;
+		this.groups = groups;
 		this.promotions = promotions;
 		this.setup = setup;
 		this.audit = audit;
@@ -88,7 +100,7 @@ class PromotionsController {
 	@Requires(Permission.PROMOTIONS_WRITE)
 	String edit(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
 		Promotion p = find(id);
-		return form(request, response, model, p, PromotionForm.of(p), null);
+		return form(request, response, model, p, PromotionForm.of(p, targetHandles(p)), null);
 	}
 
 	@PostMapping("/app/promotions")
@@ -104,7 +116,8 @@ class PromotionsController {
 				record(staff, request, "promotion.created", created, typed);
 				return created;
 			});
-			Flash.put(request, response, Flash.success("Promotion " + typed.code() + " created."));
+			Flash.put(request, response, Flash.success(typed.automatic() ? "Automatic promotion created."
+					: "Promotion " + typed.code() + " created."));
 			return "redirect:/app/promotions/" + id;
 		}
 		catch (LoupeException e) {
@@ -126,7 +139,8 @@ class PromotionsController {
 				setup.update(current.id(), Input.of(body));
 				record(staff, request, "promotion.updated", current.id(), typed);
 			});
-			Flash.put(request, response, Flash.success("Promotion " + typed.code() + " saved."));
+			Flash.put(request, response, Flash.success(typed.automatic() ? "Automatic promotion saved."
+					: "Promotion " + typed.code() + " saved."));
 			return "redirect:/app/promotions/" + current.id();
 		}
 		catch (LoupeException e) {
@@ -156,15 +170,18 @@ class PromotionsController {
 			PromotionForm typed, String error) {
 		Staff staff = Staff.of(request);
 		Flash flash = error != null ? new Flash("error", error) : Flash.take(request, response);
-		String title = promotion == null ? "New promotion" : "Promotion " + promotion.name();
+		String title = promotion == null ? "New promotion"
+				: promotion.automatic() ? "Automatic promotion" : "Promotion " + promotion.name();
 		model.addAttribute("frame", new Frame(staff, title, "promotions", flash));
 		model.addAttribute("promotion", promotion);
 		model.addAttribute("form", typed);
+		model.addAttribute("groups", groups.list(null, 200, 0));
+		model.addAttribute("usage", promotion == null ? null : promotions.usage(promotion.id()));
 		return "app/promotion";
 	}
 
 	/** The body {@link PromotionSetup} reads, from the typed form; input it cannot even parse is refused here. */
-	private static Map<String, Object> body(PromotionForm f, Promotion current) {
+	private Map<String, Object> body(PromotionForm f, Promotion current) {
 		if (!f.type().equals("percentage") && !f.type().equals("fixed")) {
 			throw LoupeException.invalidData("Choose a percentage or a fixed amount.");
 		}
@@ -185,8 +202,14 @@ class PromotionsController {
 		}
 		method.put("value", number("value", f.value(), true));
 		method.put("currency_code", f.type().equals("fixed") ? f.currency() : null);
+		method.put("target_rules", targetRules(f));
+		if (!f.automatic() && f.code().isEmpty()) {
+			throw LoupeException.invalidData("Enter the code shoppers type at checkout, or make the promotion automatic.");
+		}
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("code", f.code());
+		body.put("code", f.automatic() ? null : f.code());
+		body.put("is_automatic", f.automatic());
+		body.put("rules", groupRules(f));
 		body.put("status", f.status());
 		body.put("is_combinable", f.combinable());
 		body.put("limit", whole("usage limit", f.limit()));
@@ -200,6 +223,102 @@ class PromotionsController {
 				: List.of(Map.of("currency_code", f.currency(), "amount", minimum)));
 		body.put("application_method", method);
 		return body;
+	}
+
+	/** The target rule of the form: the handles (or ids) typed, each resolved to a product, collection or category. */
+	private List<Map<String, Object>> targetRules(PromotionForm f) {
+		if (f.targetBy().isEmpty()) {
+			if (!f.targetValues().isEmpty()) {
+				throw LoupeException.invalidData("Choose whether the handles are of products, collections or categories.");
+			}
+			return List.of();
+		}
+		String noun = switch (f.targetBy()) {
+			case "product" -> "product";
+			case "collection" -> "collection";
+			case "category" -> "category";
+			default -> throw LoupeException.invalidData("Choose products, collections or categories.");
+		};
+		if (!f.target().equals("items")) {
+			throw LoupeException.invalidData("A promotion for some products, collections or categories must be off the "
+					+ "items, not the whole order.");
+		}
+		List<String> typed = Arrays.stream(f.targetValues().split("[,\\s]+"))
+			.map(String::strip)
+			.filter(s -> !s.isEmpty())
+			.distinct()
+			.toList();
+		if (typed.isEmpty()) {
+			throw LoupeException.invalidData("List the handles of the " + (noun.equals("category") ? "categories" : noun + "s")
+					+ " the promotion is for.");
+		}
+		if (typed.size() > 100) {
+			throw LoupeException.invalidData("A promotion can list at most 100 " + noun + " handles.");
+		}
+		Map<String, String> known = new HashMap<>();
+		switch (noun) {
+			case "product" -> catalog.productsByHandle(typed.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList())
+				.forEach(p -> known.put(p.handle(), p.id()));
+			case "collection" -> catalog.collections().forEach(c -> {
+				known.put(c.handle(), c.id());
+				known.put(c.id(), c.id());
+			});
+			default -> catalog.categories().forEach(c -> {
+				known.put(c.handle(), c.id());
+				known.put(c.id(), c.id());
+			});
+		}
+		List<String> ids = new ArrayList<>();
+		for (String value : typed) {
+			String id = known.getOrDefault(value.toLowerCase(Locale.ROOT), known.get(value));
+			if (id == null) {
+				throw LoupeException.invalidData("There is no " + noun + " with the handle " + value + ".");
+			}
+			if (!ids.contains(id)) {
+				ids.add(id);
+			}
+		}
+		String attribute = switch (noun) {
+			case "product" -> TargetRule.PRODUCT;
+			case "collection" -> TargetRule.COLLECTION;
+			default -> TargetRule.CATEGORY;
+		};
+		return List.of(Map.of("attribute", attribute, "operator", "in", "values", ids));
+	}
+
+	/** The customer-group rule of the form: every ticked group must still exist. */
+	private List<Map<String, Object>> groupRules(PromotionForm f) {
+		if (f.groupIds().isEmpty()) {
+			return List.of();
+		}
+		for (String id : f.groupIds()) {
+			if (groups.find(id).isEmpty()) {
+				throw LoupeException.invalidData("A customer group you ticked no longer exists; choose again.");
+			}
+		}
+		return List.of(Map.of("attribute", Promotion.CUSTOMER_GROUPS, "operator", "in", "values", f.groupIds()));
+	}
+
+	/** The handles of a promotion's target rule values, for the form (an id whose record is gone is shown as is). */
+	private List<String> targetHandles(Promotion p) {
+		if (p.targetRules().isEmpty()) {
+			return List.of();
+		}
+		TargetRule rule = p.targetRules().getFirst();
+		Map<String, String> handles = new HashMap<>();
+		switch (rule.attribute()) {
+			case TargetRule.COLLECTION -> catalog.collections().forEach(c -> handles.put(c.id(), c.handle()));
+			case TargetRule.CATEGORY -> catalog.categories().forEach(c -> handles.put(c.id(), c.handle()));
+			default -> rule.values().forEach(id -> {
+				try {
+					handles.put(id, catalog.product(id).handle());
+				}
+				catch (LoupeException gone) {
+					// Deleted since: the form shows the id, and saving it refuses it by name.
+				}
+			});
+		}
+		return rule.values().stream().map(id -> handles.getOrDefault(id, id)).toList();
 	}
 
 	private static Object number(String name, String text, boolean required) {
@@ -239,7 +358,10 @@ class PromotionsController {
 
 	private void record(Staff staff, HttpServletRequest request, String action, String id, PromotionForm f) {
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("code", f.code());
+		details.put("code", f.automatic() ? "" : f.code());
+		details.put("automatic", f.automatic());
+		details.put("target_by", f.targetBy());
+		details.put("customer_groups", f.groupIds());
 		details.put("status", f.status());
 		details.put("type", f.type());
 		details.put("target", f.target());

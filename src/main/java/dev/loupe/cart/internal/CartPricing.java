@@ -9,6 +9,7 @@ import dev.loupe.cart.CartTotals;
 import dev.loupe.cart.LineItem;
 import dev.loupe.catalog.ProductQueries;
 import dev.loupe.catalog.SellableVariant;
+import dev.loupe.customer.CustomerGroups;
 import dev.loupe.fulfillment.ShippedItem;
 import dev.loupe.fulfillment.ShippingContext;
 import dev.loupe.fulfillment.ShippingOffer;
@@ -59,9 +60,10 @@ public class CartPricing {
 	private final Promotions promotions;
 	private final TaxRates taxRates;
 	private final Clock clock;
+	private final CustomerGroups groups;
 
 	CartPricing(CartRows rows, CartExtrasRows extras, ProductQueries products, PriceCalculator prices,
-			ShippingOptions shipping, Promotions promotions, TaxRates taxRates, Clock clock) {
+			ShippingOptions shipping, Promotions promotions, TaxRates taxRates, Clock clock, CustomerGroups groups) {
 		this.rows = rows;
 		this.extras = extras;
 		this.products = products;
@@ -70,6 +72,7 @@ public class CartPricing {
 		this.promotions = promotions;
 		this.taxRates = taxRates;
 		this.clock = clock;
+		this.groups = groups;
 	}
 
 	/** Re-prices every line, re-quotes the shipping method and re-checks the codes, stores changes, reads the cart. */
@@ -144,6 +147,11 @@ public class CartPricing {
 		return assemble(row, region, lines, variants, methods, usable);
 	}
 
+	/** The ids of the customer groups of the cart's customer (none for a guest), for promotions limited to groups. */
+	public List<String> customerGroups(CartRow row) {
+		return groups.groupIdsOf(row.customerId());
+	}
+
 	/** The cart as stored, with its totals. */
 	public Cart read(CartRow row, Region region) {
 		List<LineItem> lines = rows.lines(row.id(), row.currencyCode());
@@ -207,7 +215,8 @@ public class CartPricing {
 				return new DiscountLine(l.id(), l.productId(), v == null ? null : v.collectionId(),
 						v == null ? List.of() : v.categoryIds(), l.quantity(), amount(l), l.discountable());
 			})
-			.toList(), methods.stream().map(m -> new DiscountShipping(m.id(), m.amount())).toList(), row.customerId()),
+			.toList(), methods.stream().map(m -> new DiscountShipping(m.id(), m.amount())).toList(), row.customerId(),
+				customerGroups(row)),
 				applied);
 		Map<String, Money> off = new HashMap<>();
 		List<CartAdjustment> adjustments = new ArrayList<>();

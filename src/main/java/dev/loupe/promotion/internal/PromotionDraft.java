@@ -28,7 +28,7 @@ public record PromotionDraft(String code, boolean automatic, PromotionStatus sta
 		boolean combinable, boolean taxInclusive, Integer limit, Integer limitPerCustomer, ApplicationMethod.Type type,
 		ApplicationMethod.Target target, ApplicationMethod.Allocation allocation, BigDecimal value, Currency currency,
 		Integer maxQuantity, String description, List<TargetRule> targetRules, List<Money> minimumSubtotals,
-		Map<String, Object> metadata) {
+		Map<String, Object> metadata, List<String> customerGroupIds) {
 
 	public static final Set<String> FIELDS = Set.of("code", "is_automatic", "is_tax_inclusive", "type", "status",
 			"campaign_id", "campaign", "application_method", "limit", "rules", "metadata", "starts_at", "ends_at",
@@ -48,10 +48,7 @@ public record PromotionDraft(String code, boolean automatic, PromotionStatus sta
 		if (body.raw("campaign_id") != null || body.raw("campaign") != null) {
 			throw body.invalid("campaign_id", "is not supported: Loupe has no campaigns; use starts_at, ends_at and limit");
 		}
-		List<Input> rules = body.objects("rules", 100);
-		if (rules != null && !rules.isEmpty()) {
-			throw body.invalid("rules", "are not supported: use application_method.target_rules and minimum_subtotals");
-		}
+		List<String> groups = customerGroups(body);
 		boolean automatic = Boolean.TRUE.equals(body.bool("is_automatic"));
 		String code = body.text("code", 200);
 		if (code != null) {
@@ -81,8 +78,50 @@ public record PromotionDraft(String code, boolean automatic, PromotionStatus sta
 		if (method == null) {
 			throw body.invalid("application_method", "is required");
 		}
-		return method(method, code, automatic, status, startsAt, endsAt, combinable == null || combinable, taxInclusive,
-				limit, perCustomer, minimums, body.metadata("metadata"));
+		PromotionDraft draft = method(method, code, automatic, status, startsAt, endsAt, combinable == null || combinable,
+				taxInclusive, limit, perCustomer, minimums, body.metadata("metadata"));
+		return new PromotionDraft(draft.code, draft.automatic, draft.status, draft.startsAt, draft.endsAt,
+				draft.combinable, draft.taxInclusive, draft.limit, draft.limitPerCustomer, draft.type, draft.target,
+				draft.allocation, draft.value, draft.currency, draft.maxQuantity, draft.description, draft.targetRules,
+				draft.minimumSubtotals, draft.metadata, groups);
+	}
+
+	/**
+	 * The customer groups of Medusa's promotion {@code rules}: only {@code customer.groups.id} with operator
+	 * {@code in} is supported (targets go in {@code application_method.target_rules}, minimums in
+	 * {@code minimum_subtotals}). Whether the groups exist is for the caller to check: this module knows no customers.
+	 */
+	private static List<String> customerGroups(Input body) {
+		List<Input> rules = body.objects("rules", 10);
+		List<String> groups = new ArrayList<>();
+		if (rules == null) {
+			return groups;
+		}
+		for (int i = 0; i < rules.size(); i++) {
+			Input rule = rules.get(i).allow(Set.of("id", "attribute", "operator", "values", "description"));
+			String attribute = rule.requiredText("attribute", 100);
+			if (!attribute.equals(Promotion.CUSTOMER_GROUPS)) {
+				throw rule.invalid("attribute", "must be " + Promotion.CUSTOMER_GROUPS
+						+ " (target items with application_method.target_rules, minimums with minimum_subtotals)");
+			}
+			String operator = rule.text("operator", 10);
+			if (operator != null && !operator.equals("in") && !operator.equals("eq")) {
+				throw rule.invalid("operator", "must be in");
+			}
+			List<String> values = rule.texts("values", 100, 100);
+			if (values == null || values.isEmpty()) {
+				throw rule.invalid("values", "must list at least one customer group id");
+			}
+			for (int v = 0; v < values.size(); v++) {
+				if (!values.get(v).startsWith("cusgroup_")) {
+					throw rule.invalid("values[" + v + "]", "must be a customer group id (cusgroup_…)");
+				}
+				if (!groups.contains(values.get(v))) {
+					groups.add(values.get(v));
+				}
+			}
+		}
+		return groups;
 	}
 
 	private static PromotionDraft method(Input m, String code, boolean automatic, PromotionStatus status,
@@ -129,7 +168,7 @@ public record PromotionDraft(String code, boolean automatic, PromotionStatus sta
 		}
 		return new PromotionDraft(code, automatic, status, startsAt, endsAt, combinable, taxInclusive, limit,
 				perCustomer, type, target, allocation, value.stripTrailingZeros(), currency, maxQuantity,
-				m.text("description", 500), rules, minimums, metadata);
+				m.text("description", 500), rules, minimums, metadata, List.of());
 	}
 
 	private static List<TargetRule> targetRules(Input m) {
@@ -211,6 +250,8 @@ public record PromotionDraft(String code, boolean automatic, PromotionStatus sta
 		body.put("ends_at", p.endsAt() == null ? null : p.endsAt().toString());
 		body.put("is_combinable", p.combinable());
 		body.put("limit", p.limit());
+		body.put("rules", p.customerGroupIds().isEmpty() ? List.of()
+				: List.of(Map.of("attribute", Promotion.CUSTOMER_GROUPS, "operator", "in", "values", p.customerGroupIds())));
 		body.put("limit_per_customer", p.limitPerCustomer());
 		body.put("minimum_subtotals", p.minimumSubtotals().stream()
 			.map(m -> Map.<String, Object>of("currency_code", m.currencyCodeLower(), "amount", m.amount()))

@@ -79,7 +79,8 @@ public class PromotionRows {
 				PromotionStatus.valueOf(upper(rs.getString("status"))), instant(rs, "starts_at"), instant(rs, "ends_at"),
 				method, rs.getBoolean("is_combinable"), rs.getBoolean("is_tax_inclusive"),
 				(Integer) rs.getObject("usage_limit"), rs.getInt("used"), (Integer) rs.getObject("limit_per_customer"),
-				Json.map(rs.getString("metadata")), instant(rs, "created_at"), instant(rs, "updated_at"));
+				Json.map(rs.getString("metadata")), instant(rs, "created_at"), instant(rs, "updated_at"),
+				rs.getArray("customer_group_ids") == null ? List.of() : strings(rs.getArray("customer_group_ids")));
 	}
 
 	private static String upper(String code) {
@@ -93,11 +94,12 @@ public class PromotionRows {
 
 	private record Row(String id, String code, boolean automatic, PromotionStatus status, Instant startsAt,
 			Instant endsAt, ApplicationMethod method, boolean combinable, boolean taxInclusive, Integer limit, int used,
-			Integer limitPerCustomer, Map<String, Object> metadata, Instant createdAt, Instant updatedAt) {
+			Integer limitPerCustomer, Map<String, Object> metadata, Instant createdAt, Instant updatedAt,
+			List<String> customerGroupIds) {
 
 		Promotion promotion(List<TargetRule> rules, List<Money> minimums) {
 			return new Promotion(id, code, automatic, status, startsAt, endsAt, method, rules, minimums, combinable,
-					taxInclusive, limit, used, limitPerCustomer, metadata, createdAt, updatedAt);
+					taxInclusive, limit, used, limitPerCustomer, metadata, createdAt, updatedAt, customerGroupIds);
 		}
 	}
 }

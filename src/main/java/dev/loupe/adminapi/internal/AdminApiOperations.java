@@ -190,6 +190,32 @@ final class AdminApiOperations {
 						"One customer with their addresses; the read is recorded in the audit log.")
 					.answers(wrap("customer", "Customer")),
 
+				op("GET /admin/customer-groups", "List customer groups",
+						"Customer groups by name, with how many customers each holds.")
+					.page(20).query("q", "Text in the name (case-insensitive).")
+					.answers(list("customer_groups", "CustomerGroup")),
+				op("GET /admin/customer-groups/{id}", "Get a customer group", "One customer group.")
+					.answers(wrap("customer_group", "CustomerGroup")),
+				op("POST /admin/customer-groups", "Create a customer group",
+						"Names are unique whatever their case; promotions can be limited to a group." + WRITES)
+					.body(ref("CustomerGroupCreate"), """
+							{"name": "Wholesale", "metadata": {"source": "crm"}}""")
+					.answers(wrap("customer_group", "CustomerGroup")).fails(422, "Another group has the name."),
+				op("POST /admin/customer-groups/{id}", "Update a customer group",
+						"Renames the group and/or replaces its metadata (the fields sent)." + WRITES)
+					.body(ref("CustomerGroupUpdate"), """
+							{"name": "Wholesale partners"}""")
+					.answers(wrap("customer_group", "CustomerGroup")).fails(422, "Another group has the name."),
+				op("DELETE /admin/customer-groups/{id}", "Delete a customer group",
+						"Removes the group and its memberships; the customers stay." + WRITES)
+					.answers(ref("Deleted")),
+				op("POST /admin/customer-groups/{id}/customers", "Add or remove customers",
+						"Adds the customers of `add` and removes those of `remove`; every id is checked first, so an "
+								+ "unknown one changes nothing." + WRITES)
+					.body(ref("CustomerGroupMembers"), """
+							{"add": ["cus_01JQ3Z8K6W5R2T9Y4H7N0M1B2C"], "remove": []}""")
+					.answers(wrap("customer_group", "CustomerGroup")),
+
 				// ---------------------------------------------------------------- shipping
 				op("GET /admin/shipping-options", "List shipping options",
 						"Every shipping option, or those of one region.")

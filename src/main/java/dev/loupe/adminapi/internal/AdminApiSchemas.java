@@ -97,6 +97,14 @@ final class AdminApiSchemas {
 		c.put("Customer", obj().req("id", id("cus")).req("email", typed("string")).opt("first_name", typed("string", "null"))
 			.opt("last_name", typed("string", "null")).opt("phone", typed("string", "null")).req("has_account", bool())
 			.req("addresses", array(typed("object"), 0)).opt("created_at", time()).schema());
+		c.put("CustomerGroup", obj().req("id", id("cusgroup")).req("name", typed("string"))
+			.opt("metadata", metadata()).opt("created_at", time())
+			.opt("updated_at", time()).schema());
+		ApiSchemas.Obj group = obj().req("name", text(100)).opt("metadata", metadata()).closed();
+		c.put("CustomerGroupCreate", group.schema());
+		c.put("CustomerGroupUpdate", group.partial());
+		c.put("CustomerGroupMembers", obj().opt("add", array(typed("string").maxLength(100), 500))
+			.opt("remove", array(typed("string").maxLength(100), 500)).closed().schema());
 		c.put("ShippingOption", obj().req("id", id("so")).req("name", typed("string")).req("price_type", typed("string"))
 			.req("service_zone_id", id("reg")).req("provider_id", typed("string")).opt("shipping_profile_id", typed("string", "null"))
 			.req("type", obj().req("label", typed("string", "null")).req("code", typed("string")).schema())
@@ -183,6 +191,9 @@ final class AdminApiSchemas {
 			.opt("limit", integer(1, 1_000_000_000)).opt("limit_per_customer", integer(1, 1_000_000))
 			.opt("starts_at", time()).opt("ends_at", time().description("After `starts_at`."))
 			.opt("minimum_subtotals", array(obj().req("currency_code", currency()).req("amount", amount()).closed().schema(), 200))
+			.opt("rules", array(obj().req("attribute", oneOf("customer.groups.id")).opt("operator", oneOf("in"))
+				.req("values", array(text(100), 100)).closed().schema(), 10)
+				.description("Limits the promotion to customers of these customer groups (guests never get it)."))
 			.opt("metadata", metadata()).closed();
 		Schema<?> method = obj().req("type", oneOf("percentage", "fixed"))
 			.req("target_type", oneOf("items", "order", "shipping_methods"))

@@ -32,6 +32,7 @@ class AdminOpenApi {
 			tag(AdminPriceListRoutes.class, "Price lists", "Price lists and their prices."),
 			tag(AdminPromotionRoutes.class, "Promotions", "Promotion codes and their rules."),
 			tag(AdminCustomerRoutes.class, "Customers", "Customer accounts (read only)."),
+			tag(AdminCustomerGroupRoutes.class, "Customer groups", "Named sets of customers that promotions can be limited to."),
 			tag(AdminShippingRoutes.class, "Shipping", "Shipping options and profiles."),
 			tag(AdminFulfillmentRoutes.class, "Fulfilments", "Shipping an order in one or more parcels."),
 			tag(AdminReturnRoutes.class, "Returns", "Returns of an order: request, receive, restock and refund."),

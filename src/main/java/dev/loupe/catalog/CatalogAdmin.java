@@ -427,13 +427,19 @@ public class CatalogAdmin {
 	/** The product a live variant belongs to. */
 	@Transactional(readOnly = true)
 	public String productOfVariant(String variantId) {
-		List<String> ids = jdbc.queryForList("""
+		return liveProductOfVariant(variantId).orElseThrow(() -> LoupeException.notFound("Variant", variantId));
+	}
+
+	/**
+	 * The product of a live variant; empty when the variant or its product was deleted (stock levels, reservations
+	 * and ledger lines outlive them, and lists of those show them as deleted).
+	 */
+	public java.util.Optional<String> liveProductOfVariant(String variantId) {
+		return jdbc.queryForList("""
 				select v.product_id from catalog.product_variant v join catalog.product p on p.id = v.product_id
-				where v.id = ? and v.deleted_at is null and p.deleted_at is null""", String.class, variantId);
-		if (ids.isEmpty()) {
-			throw LoupeException.notFound("Variant", variantId);
-		}
-		return ids.getFirst();
+				where v.id = ? and v.deleted_at is null and p.deleted_at is null""", String.class, variantId)
+			.stream()
+			.findFirst();
 	}
 
 	private void applyVariant(String variantId, Input body, Set<String> skip) {

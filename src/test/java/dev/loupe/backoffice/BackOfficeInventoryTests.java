@@ -390,6 +390,23 @@ class BackOfficeInventoryTests {
 		assertThat(buyer.submit("/app/inventory/default-threshold", Map.of("threshold", "1")).status()).isEqualTo(403);
 	}
 
+	@Test
+	void aDeletedProductsReservationsAndLowStockStillLetTheListsOpen() {
+		String location = stock.createLocation("Shelf " + run, null);
+		List<String> ids = product("Gone " + run, 1);
+		stock.setStock(List.of(new StockSetup.Stock(ids.get(0), location, 1)));
+		String order = Ids.next("order");
+		tx.executeWithoutResult(s -> reservations.reserve(order, List.of(new StockDemand(ids.get(0), 1, false))));
+		catalog.deleteProduct(catalog.productOfVariant(ids.get(0)));
+
+		BackOfficeClient warehouse = signedIn(StaffRole.WAREHOUSE);
+		Page list = warehouse.get("/app/inventory/reservations");
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.body()).contains("(deleted product)").contains("href=\"/app/orders/" + order + "\"");
+		assertThat(lowList(warehouse)).doesNotContain("Gone " + run);
+		assertThat(warehouse.get("/app/inventory/" + ids.get(0)).status()).isEqualTo(404);
+	}
+
 	/** Every page of the "low stock only" list, joined. */
 	private String lowList(BackOfficeClient client) {
 		StringBuilder all = new StringBuilder();

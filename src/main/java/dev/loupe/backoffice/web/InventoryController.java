@@ -96,7 +96,7 @@ class InventoryController {
 			Map<String, Product> byProduct = new LinkedHashMap<>();
 			rows = new ArrayList<>();
 			for (LowStock l : page_) {
-				String productId = catalog.productOfVariant(l.variantId());
+				String productId = catalog.liveProductOfVariant(l.variantId()).orElse(null);
 				if (productId != null) {
 					Product product = byProduct.computeIfAbsent(productId, catalog::product);
 					rows.addAll(rows(List.of(product), Set.of(l.variantId()), threshold));
@@ -160,9 +160,7 @@ class InventoryController {
 			String reason = reason(form);
 			int changed = tx.execute(s -> {
 				for (String id : ids) {
-					if (catalog.productOfVariant(id) == null) {
-						throw LoupeException.notFound("Variant", id);
-					}
+					catalog.productOfVariant(id);
 				}
 				int count = 0;
 				for (String id : ids) {

@@ -54,7 +54,7 @@ class ReservationsController {
 		Map<String, Product> products = new HashMap<>();
 		List<ReservationRow> rows = new ArrayList<>();
 		for (Reservation r : shown) {
-			String productId = catalog.productOfVariant(r.variantId());
+			String productId = catalog.liveProductOfVariant(r.variantId()).orElse(null);
 			Product product = productId == null ? null : products.computeIfAbsent(productId, catalog::product);
 			Product.Variant variant = product == null ? null : product.variants().stream()
 				.filter(v -> v.id().equals(r.variantId())).findFirst().orElse(null);

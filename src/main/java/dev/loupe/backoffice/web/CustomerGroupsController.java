@@ -154,11 +154,7 @@ class CustomerGroupsController {
 		Staff staff = Staff.of(request);
 		CustomerGroup group = group(id);
 		Customer customer = customer(customerId);
-		tx.executeWithoutResult(s -> {
-			groups.changeMembers(group.id(), List.of(), List.of(customer.id()));
-			Forms.record(audit, staff, request, "customer_group.members_changed", "customer_group", group.id(),
-					Map.of("added", List.of(), "removed", List.of(customer.id())));
-		});
+		changeMembers(staff, request, group, List.of(), List.of(customer.id()));
 		Flash.put(request, response, Flash.success("Removed " + customer.email() + " from " + group.name() + "."));
 		return "redirect:/app/customers/groups/" + group.id();
 	}
@@ -176,11 +172,7 @@ class CustomerGroupsController {
 			}
 			CustomerGroup group = groups.find(groupId)
 				.orElseThrow(() -> LoupeException.invalidData("That group no longer exists; choose another."));
-			tx.executeWithoutResult(s -> {
-				groups.changeMembers(group.id(), List.of(customer.id()), List.of());
-				Forms.record(audit, staff, request, "customer_group.members_changed", "customer_group", group.id(),
-						Map.of("added", List.of(customer.id()), "removed", List.of()));
-			});
+			changeMembers(staff, request, group, List.of(customer.id()), List.of());
 			Flash.put(request, response, Flash.success("Added to " + group.name() + "."));
 		}
 		catch (LoupeException e) {
@@ -196,11 +188,7 @@ class CustomerGroupsController {
 		Staff staff = Staff.of(request);
 		Customer customer = customer(customerId);
 		CustomerGroup group = group(groupId);
-		tx.executeWithoutResult(s -> {
-			groups.changeMembers(group.id(), List.of(), List.of(customer.id()));
-			Forms.record(audit, staff, request, "customer_group.members_changed", "customer_group", group.id(),
-					Map.of("added", List.of(), "removed", List.of(customer.id())));
-		});
+		changeMembers(staff, request, group, List.of(), List.of(customer.id()));
 		Flash.put(request, response, Flash.success("Removed from " + group.name() + "."));
 		return "redirect:/app/customers/" + customer.id();
 	}
@@ -248,5 +236,15 @@ class CustomerGroupsController {
 		model.addAttribute("pager", new Pager(page, page > 1 ? base + (page - 1) : null, more ? base + (page + 1) : null,
 				(page - 1) * PAGE_SIZE + 1, (page - 1) * PAGE_SIZE + Math.min(PAGE_SIZE, found.size())));
 		return "app/customer-group";
+	}
+
+	/** Adds and removes members in one transaction with its audit entry. */
+	private void changeMembers(Staff staff, HttpServletRequest request, CustomerGroup group, List<String> added,
+			List<String> removed) {
+		tx.executeWithoutResult(s -> {
+			groups.changeMembers(group.id(), added, removed);
+			Forms.record(audit, staff, request, "customer_group.members_changed", "customer_group", group.id(),
+					Map.of("added", added, "removed", removed));
+		});
 	}
 }

@@ -70,10 +70,14 @@ public class ProductLoader {
 		}
 		Map<String, List<Product.Variant>> variants = new HashMap<>();
 		if (anyVariant) {
+			// A variant's values in its product's option order (Colour before Size), as its title and the pickers are.
 			jdbc.query("""
 					select vo.variant_id, vo.option_value_id from catalog.product_variant_option vo
 					join catalog.product_variant v on v.id = vo.variant_id
-					where v.product_id = any(:ids) and v.deleted_at is null""", params, rs -> {
+					join catalog.product_option_value ov on ov.id = vo.option_value_id
+					join catalog.product_option o on o.id = ov.option_id
+					where v.product_id = any(:ids) and v.deleted_at is null
+					order by vo.variant_id, o.rank, o.id""", params, rs -> {
 				Product.OptionValue value = valueById.get(rs.getString("option_value_id"));
 				if (value != null) {
 					valuesByVariant.computeIfAbsent(rs.getString("variant_id"), k -> new ArrayList<>()).add(value);
